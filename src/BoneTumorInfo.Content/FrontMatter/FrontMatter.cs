@@ -1,0 +1,23 @@
+namespace BoneTumorInfo.Content.FrontMatter;
+
+/// <summary>The typed front matter of one page. Every key an editor may write is a property here.</summary>
+public sealed record PageFrontMatter
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+
+    /// <summary>Position among the pages of the same folder (lower first).</summary>
+    public int Order { get; init; }
+
+    public required DateOnly LastReviewed { get; init; }
+    public required DateOnly NextReviewDue { get; init; }
+
+    /// <summary>Who reviewed the page, as a role ("Consultant orthopaedic oncologist").</summary>
+    public required string ReviewedBy { get; init; }
+
+    /// <summary>Hidden from readers until it is ready.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>On a folder's index.md: its pages are numbered steps with previous/next links.</summary>
+    public bool Steps { get; init; }
+}

@@ -1,0 +1,26 @@
+using BoneTumorInfo.Content.Markdown.CareCards;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace BoneTumorInfo.Content.Markdown;
+
+/// <summary>The site's one Markdig pipeline. Built once: a built pipeline is thread-safe.</summary>
+public static class ContentMarkdown
+{
+    public static MarkdownPipeline Pipeline { get; } = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder
+        {
+            // Line and column of every node, so the checker can point at the exact spot.
+            PreciseSourceLocation = true,
+        }
+            .UseYamlFrontMatter()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UsePipeTables()
+            .DisableHtml();
+        builder.Extensions.AddIfNotAlready<CareCardExtension>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,28 @@
+using BoneTumorInfo.Content.Diagnostics;
+using BoneTumorInfo.Content.FrontMatter;
+
+namespace BoneTumorInfo.Content.Pages;
+
+/// <summary>One Markdown file in the page index: who it is, and what its front matter said.</summary>
+public sealed record PageEntry(
+    string Language,
+    string Slug,
+    string Url,
+    string PathInLanguage,
+    string FullPath,
+    string DisplayPath,
+    PageFrontMatter? FrontMatter,
+    IReadOnlyList<ContentDiagnostic> Diagnostics)
+{
+    /// <summary>The front matter could not be read: readers get "this page is being updated".</summary>
+    public bool IsBroken => FrontMatter is null;
+
+    public bool IsDraft => FrontMatter?.Draft == true;
+
+    public string Title => FrontMatter?.Title ?? Slug;
+
+    public int Order => FrontMatter?.Order ?? 0;
+
+    /// <summary>True for a folder's index.md: it stands for the folder.</summary>
+    public bool IsFolderPage => Path.GetFileNameWithoutExtension(PathInLanguage).Equals("index", StringComparison.OrdinalIgnoreCase);
+}

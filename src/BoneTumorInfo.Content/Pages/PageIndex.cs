@@ -1,0 +1,171 @@
+using BoneTumorInfo.Content.Diagnostics;
+using BoneTumorInfo.Content.FrontMatter;
+
+namespace BoneTumorInfo.Content.Pages;
+
+/// <summary>
+/// Every page of every language, built from the files themselves: navigation, breadcrumbs and
+/// previous/next all come from here, so nothing is a hand-kept list. Immutable once built.
+/// </summary>
+public sealed class PageIndex
+{
+    private readonly Dictionary<(string Language, string Slug), PageEntry> _bySlug = [];
+    private readonly Dictionary<string, PageEntry> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Language, string Slug), List<PageEntry>> _children = [];
+    private readonly List<ContentDiagnostic> _diagnostics = [];
+
+    public IReadOnlyCollection<PageEntry> Pages => _bySlug.Values;
+
+    /// <summary>Errors found while indexing (front matter, clashing URLs).</summary>
+    public IReadOnlyList<ContentDiagnostic> Diagnostics => _diagnostics;
+
+    public bool IncludeDrafts { get; }
+
+    private PageIndex(bool includeDrafts) => IncludeDrafts = includeDrafts;
+
+    /// <summary>Reads the front matter of every <c>&lt;lang&gt;/**/*.md</c> under the content root.</summary>
+    public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var index = new PageIndex(includeDrafts);
+        var rootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath));
+        foreach (var language in options.Languages)
+        {
+            var folder = Path.Combine(rootPath, language);
+            if (!Directory.Exists(folder)) continue;
+            var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                .Where(f => !f.Split('/').Any(part => part.StartsWith('.') || part.StartsWith('_')))
+                .Order(StringComparer.Ordinal);
+            foreach (var relative in files)
+            {
+                index.Add(rootName, rootPath, language, relative, options.DefaultLanguage);
+            }
+        }
+
+        foreach (var entry in index._bySlug.Values)
+        {
+            var parent = index.NearestAncestor(entry);
+            if (parent is null) continue;
+            if (!index._children.TryGetValue((entry.Language, parent.Slug), out var list))
+            {
+                index._children[(entry.Language, parent.Slug)] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        foreach (var list in index._children.Values)
+        {
+            list.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.Title, b.Title));
+        }
+
+        return index;
+    }
+
+    private void Add(string rootName, string rootPath, string language, string relative, string defaultLanguage)
+    {
+        var fullPath = Path.Combine(rootPath, language, relative);
+        var display = $"{rootName}/{language}/{relative}";
+        var diagnostics = new List<ContentDiagnostic>();
+        PageFrontMatter? frontMatter = null;
+        try
+        {
+            frontMatter = FrontMatterReader.Read(ReadText(fullPath), display, diagnostics);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error, $"the file could not be read: {ex.Message}"));
+        }
+
+        var slug = ContentPaths.SlugOf(relative);
+        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics);
+        _diagnostics.AddRange(diagnostics);
+        _byFile[$"{language}/{relative}"] = entry;
+        if (!_bySlug.TryAdd((language, slug), entry))
+        {
+            _diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
+                $"this page has the same address ({entry.Url}) as {_bySlug[(language, slug)].DisplayPath}; rename one of them"));
+        }
+    }
+
+    /// <summary>Reads a file an editor may be saving at this moment: one short retry on a sharing clash.</summary>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            Thread.Sleep(50);
+            return File.ReadAllText(path);
+        }
+    }
+
+    private bool IsShown(PageEntry entry) => !entry.IsBroken && (IncludeDrafts || !entry.IsDraft);
+
+    /// <summary>The page at a language and slug, if it exists at all (broken pages included, so they can say "being updated").</summary>
+    public PageEntry? Find(string language, string slug)
+    {
+        if (!_bySlug.TryGetValue((language, slug), out var entry)) return null;
+        return entry.IsDraft && !IncludeDrafts ? null : entry;
+    }
+
+    /// <summary>A page by its file, relative to the content root (<c>en/conditions/index.md</c>).</summary>
+    public PageEntry? FindFile(string pathFromRoot) => _byFile.GetValueOrDefault(pathFromRoot);
+
+    public IEnumerable<string> Languages => _bySlug.Keys.Select(k => k.Language).Distinct();
+
+    /// <summary>The pages directly under a page (for a folder page: its folder's pages and sub-folders).</summary>
+    public IReadOnlyList<PageEntry> ChildrenOf(PageEntry parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return _children.TryGetValue((parent.Language, parent.Slug), out var list) ? list.Where(IsShown).ToList() : [];
+    }
+
+    /// <summary>The sections of the primary navigation: the pages directly under the home page.</summary>
+    public IReadOnlyList<PageEntry> Sections(string language)
+    {
+        var home = Find(language, "");
+        return home is null ? [] : ChildrenOf(home);
+    }
+
+    /// <summary>From the home page down to the page's parent.</summary>
+    public IReadOnlyList<PageEntry> Breadcrumbs(PageEntry entry)
+    {
+        var trail = new List<PageEntry>();
+        for (var parent = NearestAncestor(entry); parent is not null; parent = NearestAncestor(parent))
+        {
+            if (IsShown(parent)) trail.Insert(0, parent);
+        }
+
+        return trail;
+    }
+
+    /// <summary>
+    /// In a step-by-step section (its index.md says <c>steps: true</c>), the pages before and
+    /// after this one. The overview page leads into the first step.
+    /// </summary>
+    public (PageEntry? Previous, PageEntry? Next) PreviousNext(PageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var section = entry.FrontMatter?.Steps == true ? entry : NearestAncestor(entry);
+        if (section?.FrontMatter?.Steps != true) return (null, null);
+        var sequence = new List<PageEntry> { section };
+        sequence.AddRange(ChildrenOf(section));
+        var at = sequence.FindIndex(p => p.Language == entry.Language && p.Slug == entry.Slug);
+        if (at < 0) return (null, null);
+        return (at > 0 ? sequence[at - 1] : null, at < sequence.Count - 1 ? sequence[at + 1] : null);
+    }
+
+    private PageEntry? NearestAncestor(PageEntry entry)
+    {
+        for (var slug = ContentPaths.ParentOf(entry.Slug); slug is not null; slug = ContentPaths.ParentOf(slug))
+        {
+            if (_bySlug.TryGetValue((entry.Language, slug), out var parent)) return parent;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+using BoneTumorInfo.Content.Markdown.Links;
+
+namespace BoneTumorInfo.Content.Pages;
+
+/// <summary>A heading in a page's body, with the id the "on this page" list links to.</summary>
+public sealed record PageHeading(int Level, string Id, string Text, int Line, int Column);
+
+/// <summary>A page's body, rendered and made safe, plus what navigation and the checker need from it.</summary>
+public sealed record RenderedPage(
+    PageEntry Entry,
+    string Html,
+    IReadOnlyList<PageHeading> Headings,
+    IReadOnlyList<PageLink> Links)
+{
+    /// <summary>The h2 headings, in order: the page's "on this page" list.</summary>
+    public IEnumerable<PageHeading> Contents => Headings.Where(h => h.Level == 2);
+}

@@ -1,0 +1,58 @@
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Web.Layout;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BoneTumorInfo.Web.Pages;
+
+/// <summary>Serves every Markdown page under content/ through the shared layout.</summary>
+public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageModel> logger) : PageModel
+{
+    public PageEntry Entry { get; private set; } = null!;
+
+    /// <summary>Null when the page's file is broken: readers see "this page is being updated".</summary>
+    public RenderedPage? Rendered { get; private set; }
+
+    public IReadOnlyList<PageEntry> Children { get; private set; } = [];
+
+    public PageEntry? Previous { get; private set; }
+
+    public PageEntry? Next { get; private set; }
+
+    public IActionResult OnGet(string? path)
+    {
+        var options = store.Options;
+        if (!ContentPaths.TryParseRequestPath(path, options.Languages, options.DefaultLanguage, out var language, out var slug))
+        {
+            // "/Conditions" is a typing slip, not an attack: send it to the lower-case address.
+            var lower = path?.ToLowerInvariant();
+            return lower != path && ContentPaths.TryParseRequestPath(lower, options.Languages, options.DefaultLanguage, out language, out slug)
+                && store.Index.Find(language, slug) is { } found
+                ? RedirectPermanent(found.Url)
+                : NotFound();
+        }
+
+        var index = store.Index;
+        var entry = index.Find(language, slug);
+        if (entry is null) return NotFound();
+
+        Entry = entry;
+        ViewData[SiteChrome.ViewDataKey] = SiteChrome.For(store, entry);
+        if (entry.IsBroken)
+        {
+            foreach (var problem in entry.Diagnostics.Where(d => d.IsError))
+            {
+                ContentStore.LogContentError(logger, problem);
+            }
+
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return Page();
+        }
+
+        Rendered = store.Render(entry);
+        Children = entry.IsFolderPage && entry.Slug.Length > 0 ? index.ChildrenOf(entry) : [];
+        (Previous, Next) = index.PreviousNext(entry);
+        return Page();
+    }
+}

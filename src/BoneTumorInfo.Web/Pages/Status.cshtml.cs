@@ -1,0 +1,38 @@
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Web.Layout;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BoneTumorInfo.Web.Pages;
+
+/// <summary>The page shown for a bare error status (404, 429, …), in the language of the address asked for.</summary>
+public sealed class StatusModel(ContentStore store) : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading { get; private set; } = "";
+
+    public void OnGet(int code)
+    {
+        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        // Reached directly (not re-executed), /status/404 is itself an address that does not exist.
+        Code = reExecute is null ? StatusCodes.Status404NotFound : code;
+        Response.StatusCode = Code;
+        Heading = Code switch
+        {
+            404 => "Page not found",
+            429 => "Too many requests",
+            >= 500 => "Sorry, there is a problem with the service",
+            _ => "Sorry, we could not do that",
+        };
+
+        var options = store.Options;
+        // Answer in the language of the address, if the site has that language at all.
+        var language = ContentPaths.TryParseRequestPath(reExecute?.OriginalPath, options.Languages, options.DefaultLanguage, out var lang, out _)
+            && store.Index.Find(lang, "") is not null
+            ? lang
+            : options.DefaultLanguage;
+        ViewData[SiteChrome.ViewDataKey] = SiteChrome.ForLanguage(store, language, Heading);
+    }
+}

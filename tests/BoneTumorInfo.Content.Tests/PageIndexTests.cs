@@ -1,0 +1,111 @@
+using BoneTumorInfo.Content.Pages;
+
+namespace BoneTumorInfo.Content.Tests;
+
+public sealed class PageIndexTests : IDisposable
+{
+    private readonly TempContent _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    private PageIndex Build(bool drafts = false) => PageIndex.Build(_content.Root, new ContentOptions(), drafts);
+
+    private void WriteSite()
+    {
+        _content
+            .Write("en/index.md", TempContent.Page("Home"))
+            .Write("en/about.md", TempContent.Page("About", order: 9))
+            .Write("en/surgery/index.md", TempContent.Page("Surgery", order: 1, extra: "steps: true\n"))
+            .Write("en/surgery/second.md", TempContent.Page("Second step", order: 2))
+            .Write("en/surgery/first.md", TempContent.Page("First step", order: 1))
+            .Write("en/surgery/third.md", TempContent.Page("Third step", order: 3))
+            .Write("en/conditions/index.md", TempContent.Page("Conditions", order: 2))
+            .Write("en/conditions/benign.md", TempContent.Page("Benign", order: 1))
+            .Write("en/conditions/secret.md", TempContent.Page("Secret", order: 2, extra: "draft: true\n"))
+            .Write("bn/index.md", TempContent.Page("হোম"));
+    }
+
+    [Fact]
+    public void The_sections_are_the_pages_under_home_in_order()
+    {
+        WriteSite();
+
+        Assert.Equal(["Surgery", "Conditions", "About"], Build().Sections("en").Select(p => p.Title));
+    }
+
+    [Fact]
+    public void Steps_link_to_the_page_before_and_after()
+    {
+        WriteSite();
+        var index = Build();
+
+        var second = index.Find("en", "surgery/second")!;
+        var (previous, next) = index.PreviousNext(second);
+        Assert.Equal("First step", previous?.Title);
+        Assert.Equal("Third step", next?.Title);
+
+        var (overviewPrevious, overviewNext) = index.PreviousNext(index.Find("en", "surgery")!);
+        Assert.Null(overviewPrevious);
+        Assert.Equal("First step", overviewNext?.Title);
+
+        var (_, last) = index.PreviousNext(index.Find("en", "surgery/third")!);
+        Assert.Null(last);
+    }
+
+    [Fact]
+    public void Sections_without_steps_have_no_previous_or_next()
+    {
+        WriteSite();
+        var index = Build();
+
+        Assert.Equal((null, null), index.PreviousNext(index.Find("en", "conditions/benign")!));
+    }
+
+    [Fact]
+    public void Breadcrumbs_run_from_home_to_the_parent()
+    {
+        WriteSite();
+        var index = Build();
+
+        Assert.Equal(["Home", "Surgery"], index.Breadcrumbs(index.Find("en", "surgery/first")!).Select(p => p.Title));
+        Assert.Empty(index.Breadcrumbs(index.Find("en", "")!));
+    }
+
+    [Fact]
+    public void Drafts_are_hidden_unless_previewing()
+    {
+        WriteSite();
+
+        var live = Build();
+        Assert.Null(live.Find("en", "conditions/secret"));
+        Assert.DoesNotContain(live.ChildrenOf(live.Find("en", "conditions")!), p => p.Title == "Secret");
+
+        var preview = Build(drafts: true);
+        Assert.NotNull(preview.Find("en", "conditions/secret"));
+        Assert.Contains(preview.ChildrenOf(preview.Find("en", "conditions")!), p => p.Title == "Secret");
+    }
+
+    [Fact]
+    public void A_broken_page_is_indexed_with_its_problem_and_left_out_of_navigation()
+    {
+        WriteSite();
+        _content.Write("en/conditions/broken.md", "---\ntitle: Broken\ncolour: red\n---\nText");
+        var index = Build();
+
+        var broken = index.Find("en", "conditions/broken");
+        Assert.NotNull(broken);
+        Assert.True(broken.IsBroken);
+        Assert.Contains(index.Diagnostics, d => d.File == "content/en/conditions/broken.md" && d.Line == 3 && d.Message.Contains("colour", StringComparison.Ordinal));
+        Assert.DoesNotContain(index.ChildrenOf(index.Find("en", "conditions")!), p => p.Slug == "conditions/broken");
+        Assert.False(index.Find("en", "conditions/benign")!.IsBroken);
+    }
+
+    [Fact]
+    public void Two_files_with_one_address_are_reported()
+    {
+        WriteSite();
+        _content.Write("en/about/index.md", TempContent.Page("About again"));
+
+        Assert.Contains(Build().Diagnostics, d => d.Message.Contains("same address (/about)", StringComparison.Ordinal));
+    }
+}
