@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace BoneTumorInfo.Cli;
+
+/// <summary>The root of the staff command line: one sub-command group per feature.</summary>
+public static class BtiCommand
+{
+    public static RootCommand Create(TextWriter output, TextWriter errors)
+    {
+        var root = new RootCommand("BoneTumorInfo staff tools: check the site's pages, receive appointment requests.");
+        root.Subcommands.Add(Content.ContentCommands.Create(output, errors));
+        return root;
+    }
+}
