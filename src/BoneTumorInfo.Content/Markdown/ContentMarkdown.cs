@@ -1,3 +1,4 @@
+using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown.CareCards;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -21,6 +22,7 @@ public static class ContentMarkdown
             .UsePipeTables()
             .DisableHtml();
         builder.Extensions.AddIfNotAlready<CareCardExtension>();
+        builder.Extensions.AddIfNotAlready<GlossaryExtension>();
         return builder.Build();
     }
 }

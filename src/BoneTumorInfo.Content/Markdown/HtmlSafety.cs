@@ -14,11 +14,14 @@ public static class HtmlSafety
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "code", "pre",
         "blockquote", "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "aside", "div",
         "span", "dl", "dt", "dd", "dfn", "abbr", "sup", "sub", "del", "figure", "figcaption", "nav",
+        // Glossary terms: a native popover needs no script.
+        "button",
     ];
 
     private static readonly string[] Attributes =
     [
         "href", "src", "alt", "title", "id", "class", "aria-labelledby", "aria-label", "start", "colspan", "rowspan", "scope", "lang",
+        "type", "popover", "popovertarget",
     ];
 
     /// <summary>Relative URLs pass; absolute ones only with these schemes. No javascript:, no data:.</summary>

@@ -13,6 +13,7 @@ public sealed class PageIndex
     private readonly Dictionary<string, PageEntry> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Language, string Slug), List<PageEntry>> _children = [];
     private readonly List<ContentDiagnostic> _diagnostics = [];
+    private readonly Dictionary<string, Glossary.Glossary> _glossaries = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<PageEntry> Pages => _bySlug.Values;
 
@@ -20,6 +21,9 @@ public sealed class PageIndex
     public IReadOnlyList<ContentDiagnostic> Diagnostics => _diagnostics;
 
     public bool IncludeDrafts { get; }
+
+    /// <summary>The glossary of a language (empty when it has none).</summary>
+    public Glossary.Glossary GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? Glossary.Glossary.Empty;
 
     private PageIndex(bool includeDrafts) => IncludeDrafts = includeDrafts;
 
@@ -33,6 +37,8 @@ public sealed class PageIndex
         {
             var folder = Path.Combine(rootPath, language);
             if (!Directory.Exists(folder)) continue;
+            index._glossaries[language] = Glossary.Glossary.Load(
+                Path.Combine(folder, Glossary.Glossary.FileName), $"{rootName}/{language}/{Glossary.Glossary.FileName}", index._diagnostics);
             var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
                 .Where(f => !f.Split('/').Any(part => part.StartsWith('.') || part.StartsWith('_')))

@@ -1,5 +1,10 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown;
 using BoneTumorInfo.Content.Markdown.Links;
+using BoneTumorInfo.Content.Readability;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -9,9 +14,10 @@ namespace BoneTumorInfo.Content.Pages;
 /// <summary>Markdown text in, safe HTML and the page's outline out.</summary>
 public static class PageRenderer
 {
-    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage)
+    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, Glossary.Glossary? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        glossary ??= Glossary.Glossary.Empty;
         var document = Markdig.Markdown.Parse(text, ContentMarkdown.Pipeline);
         var links = LinkRewriter.Rewrite(document, entry.Language, entry.PathInLanguage, defaultLanguage);
 
@@ -19,12 +25,50 @@ public static class PageRenderer
             .Select(h => new PageHeading(h.Level, h.TryGetAttributes()?.Id ?? "", PlainText.Of(h), h.Line + 1, h.Column + 1))
             .ToList();
 
+        var isGlossaryPage = entry.PathInLanguage == Glossary.Glossary.PageFile;
+        // Measured before glossary markup is added: the definitions in it are not the page's own text.
+        var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
+        if (!isGlossaryPage)
+        {
+            GlossaryMarker.Mark(document, glossary, ContentPaths.UrlOf(entry.Language, "glossary", defaultLanguage));
+        }
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         ContentMarkdown.Pipeline.Setup(renderer);
         renderer.Render(document);
-        writer.Flush();
+        if (isGlossaryPage)
+        {
+            headings.AddRange(WriteGlossary(writer, glossary));
+        }
 
-        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links);
+        writer.Flush();
+        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading);
+    }
+
+    /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>
+    private static List<PageHeading> WriteGlossary(StringWriter writer, Glossary.Glossary glossary)
+    {
+        var headings = new List<PageHeading>();
+        var groups = glossary.Entries
+            .OrderBy(e => e.Term, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(e => char.ToUpperInvariant(e.Term[0]).ToString());
+        var html = new StringBuilder();
+        foreach (var group in groups)
+        {
+            var id = "letter-" + group.Key.ToLowerInvariant();
+            headings.Add(new PageHeading(2, id, group.Key, 0, 0));
+            html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{WebUtility.HtmlEncode(id)}\">{WebUtility.HtmlEncode(group.Key)}</h2>\n<dl class=\"glossary\">\n");
+            foreach (var entry in group)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<dt id=\"{WebUtility.HtmlEncode(entry.Id)}\"><dfn>{WebUtility.HtmlEncode(entry.Term)}</dfn></dt>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<dd>{WebUtility.HtmlEncode(entry.Definition)}</dd>\n");
+            }
+
+            html.Append("</dl>\n");
+        }
+
+        writer.Write(html.ToString());
+        return headings;
     }
 }

@@ -1,4 +1,5 @@
 using BoneTumorInfo.Content.Markdown.Links;
+using BoneTumorInfo.Content.Readability;
 
 namespace BoneTumorInfo.Content.Pages;
 
@@ -10,7 +11,8 @@ public sealed record RenderedPage(
     PageEntry Entry,
     string Html,
     IReadOnlyList<PageHeading> Headings,
-    IReadOnlyList<PageLink> Links)
+    IReadOnlyList<PageLink> Links,
+    ReadingLevel ReadingLevel)
 {
     /// <summary>The h2 headings, in order: the page's "on this page" list.</summary>
     public IEnumerable<PageHeading> Contents => Headings.Where(h => h.Level == 2);
