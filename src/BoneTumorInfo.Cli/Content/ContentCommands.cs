@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Checks;
 using BoneTumorInfo.Content.Pages;
 
 namespace BoneTumorInfo.Cli.Content;
@@ -11,6 +14,7 @@ public static class ContentCommands
     {
         var content = new Command("content", "Tools for the site's pages.");
         content.Subcommands.Add(CreateCheck(output, errors));
+        content.Subcommands.Add(CreateReadability(output, errors));
         return content;
     }
 
@@ -37,25 +41,94 @@ public static class ContentCommands
         return null;
     }
 
+    /// <summary>How messages name the folder: as a path from where the command runs, like an editor shows it.</summary>
+    private static string DisplayRoot(string root)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? root : relative;
+    }
+
     private static Command CreateCheck(TextWriter output, TextWriter errors)
     {
         var folder = FolderArgument();
-        var check = new Command("check", "Check every page and print what needs fixing, as file:line:column: error|warning: message.");
+        var format = new Option<string>("--format")
+        {
+            Description = "text (file:line:column: error|warning: message) or json, for other tools.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var check = new Command("check", "Check every page and print what needs fixing. Exits with 1 when there are errors.");
         check.Arguments.Add(folder);
+        check.Options.Add(format);
         check.SetAction(parse =>
         {
             var root = ResolveFolder(parse.GetValue(folder), errors);
             if (root is null) return 2;
-            var index = PageIndex.Build(root, new ContentOptions(), includeDrafts: true);
-            foreach (var diagnostic in index.Diagnostics)
+            var report = ContentChecker.CheckFolder(root, new ContentOptions(), DateOnly.FromDateTime(DateTime.Now), DisplayRoot(root));
+            if (parse.GetValue(format) == "json")
             {
-                output.WriteLine(diagnostic);
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    pages = report.PageCount,
+                    errors = report.Errors,
+                    warnings = report.Warnings,
+                    diagnostics = report.Diagnostics.Select(d => new
+                    {
+                        file = d.File,
+                        line = d.Line,
+                        column = d.Column,
+                        severity = d.IsError ? "error" : "warning",
+                        message = d.Message,
+                    }),
+                }, JsonOptions));
+            }
+            else
+            {
+                foreach (var diagnostic in report.Diagnostics)
+                {
+                    output.WriteLine(diagnostic);
+                }
+
+                output.WriteLine($"{report.PageCount} pages checked: {Plural(report.Errors, "error")}, {Plural(report.Warnings, "warning")}");
             }
 
-            var errorCount = index.Diagnostics.Count(d => d.IsError);
-            output.WriteLine($"{index.Pages.Count} pages checked: {errorCount} errors, {index.Diagnostics.Count - errorCount} warnings");
-            return errorCount > 0 ? 1 : 0;
+            return report.Errors > 0 ? 1 : 0;
         });
         return check;
     }
+
+    private static Command CreateReadability(TextWriter output, TextWriter errors)
+    {
+        var folder = FolderArgument();
+        var command = new Command("readability", "Print each page's reading grade (Flesch-Kincaid): page, words, sentences, grade.");
+        command.Arguments.Add(folder);
+        command.SetAction(parse =>
+        {
+            var root = ResolveFolder(parse.GetValue(folder), errors);
+            if (root is null) return 2;
+            var options = new ContentOptions();
+            var index = PageIndex.Build(root, options, includeDrafts: true, DisplayRoot(root));
+            var rows = index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
+                .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), options.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
+                .ToList();
+            var width = rows.Count == 0 ? 4 : Math.Max(4, rows.Max(r => r.Page.Length));
+            output.WriteLine($"{"page".PadRight(width)}  {"words",6}  {"sentences",9}  {"grade",5}");
+            foreach (var (page, level) in rows)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page.PadRight(width)}  {level.Words,6}  {level.Sentences,9}  {level.Grade,5:0.0}"));
+            }
+
+            if (rows.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows.Count} pages; highest grade {rows.Max(r => r.Level.Grade):0.0}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private static string Plural(int count, string word) => $"{count} {word}{(count == 1 ? "" : "s")}";
 }

@@ -25,14 +25,23 @@ public sealed class PageIndex
     /// <summary>The glossary of a language (empty when it has none).</summary>
     public Glossary.Glossary GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? Glossary.Glossary.Empty;
 
-    private PageIndex(bool includeDrafts) => IncludeDrafts = includeDrafts;
+    private PageIndex(string rootPath, bool includeDrafts)
+    {
+        RootPath = rootPath;
+        IncludeDrafts = includeDrafts;
+    }
+
+    /// <summary>The content folder this index was read from.</summary>
+    public string RootPath { get; }
 
     /// <summary>Reads the front matter of every <c>&lt;lang&gt;/**/*.md</c> under the content root.</summary>
-    public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts)
+    /// <param name="displayRoot">How messages name the content folder (default: its folder name,
+    /// so a file reads <c>content/en/about.md</c>); the checker passes the path as the user typed it.</param>
+    public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts, string? displayRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var index = new PageIndex(includeDrafts);
-        var rootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath));
+        var index = new PageIndex(rootPath, includeDrafts);
+        var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
         foreach (var language in options.Languages)
         {
             var folder = Path.Combine(rootPath, language);

@@ -3,8 +3,10 @@ using System.Net;
 using System.Text;
 using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown;
+using BoneTumorInfo.Content.Markdown.CareCards;
 using BoneTumorInfo.Content.Markdown.Links;
 using BoneTumorInfo.Content.Readability;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -25,6 +27,10 @@ public static class PageRenderer
             .Select(h => new PageHeading(h.Level, h.TryGetAttributes()?.Id ?? "", PlainText.Of(h), h.Line + 1, h.Column + 1))
             .ToList();
 
+        var blocks = document.Descendants<CustomContainer>()
+            .Select(c => new PageBlock(c.Info ?? "", CareCardRenderer.KindOf(c) is not null, c.Count > 0 && c[0] is HeadingBlock, c.Line + 1, c.Column + 1))
+            .ToList();
+
         var isGlossaryPage = entry.PathInLanguage == Glossary.Glossary.PageFile;
         // Measured before glossary markup is added: the definitions in it are not the page's own text.
         var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
@@ -43,7 +49,7 @@ public static class PageRenderer
         }
 
         writer.Flush();
-        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading);
+        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks);
     }
 
     /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>

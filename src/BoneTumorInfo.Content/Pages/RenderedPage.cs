@@ -6,13 +6,17 @@ namespace BoneTumorInfo.Content.Pages;
 /// <summary>A heading in a page's body, with the id the "on this page" list links to.</summary>
 public sealed record PageHeading(int Level, string Id, string Text, int Line, int Column);
 
+/// <summary>A <c>:::</c> block in a page: its kind as written, and whether it starts with a heading.</summary>
+public sealed record PageBlock(string Kind, bool IsCareCard, bool HasHeading, int Line, int Column);
+
 /// <summary>A page's body, rendered and made safe, plus what navigation and the checker need from it.</summary>
 public sealed record RenderedPage(
     PageEntry Entry,
     string Html,
     IReadOnlyList<PageHeading> Headings,
     IReadOnlyList<PageLink> Links,
-    ReadingLevel ReadingLevel)
+    ReadingLevel ReadingLevel,
+    IReadOnlyList<PageBlock> Blocks)
 {
     /// <summary>The h2 headings, in order: the page's "on this page" list.</summary>
     public IEnumerable<PageHeading> Contents => Headings.Where(h => h.Level == 2);

@@ -1,0 +1,248 @@
+using System.Globalization;
+using BoneTumorInfo.Content.Diagnostics;
+using BoneTumorInfo.Content.Pages;
+
+namespace BoneTumorInfo.Content.Checks;
+
+/// <summary>What a check run found, over how many pages.</summary>
+public sealed record CheckReport(int PageCount, IReadOnlyList<ContentDiagnostic> Diagnostics)
+{
+    public int Errors => Diagnostics.Count(d => d.IsError);
+
+    public int Warnings => Diagnostics.Count - Errors;
+}
+
+/// <summary>
+/// Checks pages for what matters in patient information. It reuses the site's own page index,
+/// parser and renderer, so the site and the checker cannot disagree about a page.
+/// </summary>
+public sealed class ContentChecker
+{
+    /// <summary>Highest acceptable reading grade, by language (none is set for the others yet).</summary>
+    public static readonly IReadOnlyDictionary<string, double> GradeLimits = new Dictionary<string, double>(StringComparer.Ordinal) { ["en"] = 8.0 };
+
+    /// <summary>A review due this many days ahead or fewer is flagged.</summary>
+    public const int ReviewWarningDays = 30;
+
+    private readonly PageIndex _index;
+    private readonly Func<PageEntry, RenderedPage> _render;
+    private readonly DateOnly _today;
+    private readonly Dictionary<string, RenderedPage> _rendered = new(StringComparer.Ordinal);
+
+    public ContentChecker(PageIndex index, Func<PageEntry, RenderedPage> render, DateOnly today)
+    {
+        _index = index;
+        _render = render;
+        _today = today;
+    }
+
+    /// <summary>Checks a whole content folder, drafts included.</summary>
+    public static CheckReport CheckFolder(string rootPath, ContentOptions options, DateOnly today, string? displayRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var index = PageIndex.Build(rootPath, options, includeDrafts: true, displayRoot);
+        var checker = new ContentChecker(index,
+            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), options.DefaultLanguage, index.GlossaryFor(entry.Language)),
+            today);
+        var diagnostics = new List<ContentDiagnostic>(index.Diagnostics);
+        // Broken pages' front-matter errors are already among the index's own diagnostics.
+        foreach (var entry in index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
+        {
+            diagnostics.AddRange(checker.CheckPage(entry));
+        }
+
+        return new CheckReport(index.Pages.Count, Sorted(diagnostics));
+    }
+
+    /// <summary>Everything wrong with one page (its front-matter errors included).</summary>
+    public IReadOnlyList<ContentDiagnostic> CheckPage(PageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var found = new List<ContentDiagnostic>();
+        if (entry.IsBroken) return entry.Diagnostics;
+        var page = Rendered(entry);
+        if (page is null) return entry.Diagnostics;
+
+        void Error(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Error, message));
+        void Warning(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Warning, message));
+
+        CheckLinks(entry, page, Error);
+        CheckHeadings(page, Error);
+        CheckBlocks(page, Error, Warning);
+        CheckReadingLevel(entry, page, Warning);
+        CheckReviewDates(entry, Warning);
+        CheckTranslations(entry, Warning);
+        return Sorted(found);
+    }
+
+    private RenderedPage? Rendered(PageEntry entry)
+    {
+        if (_rendered.TryGetValue(entry.FullPath, out var page)) return page;
+        try
+        {
+            page = _render(entry);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        _rendered[entry.FullPath] = page;
+        return page;
+    }
+
+    private void CheckLinks(PageEntry entry, RenderedPage page, Action<int, int, string> error)
+    {
+        var contentRoot = _index.RootPath;
+        foreach (var link in page.Links)
+        {
+            if (link.IsImage)
+            {
+                if (string.IsNullOrWhiteSpace(link.AltText))
+                {
+                    error(link.Line, link.Column, $"the image '{link.Written}' has no alt text: describe it in the square brackets, ![like this](picture.png)");
+                }
+
+                if (link.TargetFile is not null && !File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                {
+                    error(link.Line, link.Column, $"the image '{link.Written}' is not there (looked for {link.TargetFile})");
+                }
+
+                continue;
+            }
+
+            if (link.TargetFile is null)
+            {
+                if (!IsExternal(link.Written))
+                {
+                    error(link.Line, link.Column, $"the link '{link.Written}' goes outside the {entry.Language} pages");
+                }
+
+                continue;
+            }
+
+            if (!link.TargetFile.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                {
+                    error(link.Line, link.Column, $"the link '{link.Written}' leads nowhere: link to the page's file, ending in .md");
+                }
+
+                continue;
+            }
+
+            var target = _index.FindFile(link.TargetFile);
+            if (target is null)
+            {
+                error(link.Line, link.Column, $"the link '{link.Written}' leads to a page that does not exist ({link.TargetFile})");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(link.Fragment) || target.IsBroken) continue;
+            var targetPage = Rendered(target);
+            var anchors = targetPage?.Headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+            if (target.PathInLanguage == Glossary.Glossary.PageFile)
+            {
+                anchors.UnionWith(_index.GlossaryFor(target.Language).Entries.Select(e => e.Id));
+            }
+
+            if (!anchors.Contains(link.Fragment))
+            {
+                error(link.Line, link.Column, $"the link '{link.Written}' points to '#{link.Fragment}', but {target.DisplayPath} has no heading with that id");
+            }
+        }
+    }
+
+    private static void CheckHeadings(RenderedPage page, Action<int, int, string> error)
+    {
+        var previousLevel = 1; // the page title is the h1
+        var seen = new Dictionary<string, PageHeading>(StringComparer.OrdinalIgnoreCase);
+        foreach (var heading in page.Headings.Where(h => h.Line > 0))
+        {
+            if (heading.Level == 1)
+            {
+                error(heading.Line, heading.Column, $"'# {heading.Text}' is a second page title: the title comes from 'title:'; start sections with ##");
+            }
+            else if (heading.Level > previousLevel + 1)
+            {
+                error(heading.Line, heading.Column,
+                    $"the heading '{heading.Text}' skips a level ({new string('#', heading.Level)} after {new string('#', previousLevel)}); use {new string('#', previousLevel + 1)}");
+            }
+
+            if (seen.TryGetValue(heading.Text, out var first))
+            {
+                error(heading.Line, heading.Column, $"the heading '{heading.Text}' is used twice on this page (first on line {first.Line}); make each heading different");
+            }
+            else
+            {
+                seen[heading.Text] = heading;
+            }
+
+            previousLevel = heading.Level;
+        }
+    }
+
+    private static void CheckBlocks(RenderedPage page, Action<int, int, string> error, Action<int, int, string> warning)
+    {
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsCareCard)
+            {
+                error(block.Line, block.Column, $"'::: {block.Kind}' is not a kind of box the site knows; use '::: urgent' or '::: emergency'");
+            }
+            else if (!block.HasHeading)
+            {
+                warning(block.Line, block.Column, $"the {block.Kind} box has no heading: start it with a heading that says what to do, like '### Call 999 now if'");
+            }
+        }
+    }
+
+    private static void CheckReadingLevel(PageEntry entry, RenderedPage page, Action<int, int, string> warning)
+    {
+        if (!GradeLimits.TryGetValue(entry.Language, out var limit) || page.ReadingLevel.Grade <= limit) return;
+        var longest = string.Join(" | ", page.ReadingLevel.LongestSentences.Select(s => $"\"{s}\""));
+        warning(1, 1, string.Create(CultureInfo.InvariantCulture,
+            $"reading grade {page.ReadingLevel.Grade:0.0} is above {limit:0.0}; shorten these sentences first: {longest}"));
+    }
+
+    private void CheckReviewDates(PageEntry entry, Action<int, int, string> warning)
+    {
+        var due = entry.FrontMatter!.NextReviewDue;
+        var line = DueLine(entry);
+        var when = due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        if (due < _today)
+        {
+            warning(line, 1, $"the review was due on {when}: check the page, then update last_reviewed and next_review_due");
+        }
+        else if (due.DayNumber - _today.DayNumber <= ReviewWarningDays)
+        {
+            warning(line, 1, $"the review is due on {when}, in {due.DayNumber - _today.DayNumber} days");
+        }
+    }
+
+    private static int DueLine(PageEntry entry)
+    {
+        var lines = File.ReadLines(entry.FullPath).Take(40).ToList();
+        var at = lines.FindIndex(l => l.StartsWith("next_review_due:", StringComparison.Ordinal));
+        return at < 0 ? 1 : at + 1;
+    }
+
+    private void CheckTranslations(PageEntry entry, Action<int, int, string> warning)
+    {
+        // Only between languages the folder actually has: a site with no Bengali pages yet is not
+        // missing every one of them.
+        foreach (var other in _index.Languages.Where(l => l != entry.Language).Order(StringComparer.Ordinal))
+        {
+            if (_index.FindFile($"{other}/{entry.PathInLanguage}") is null)
+            {
+                warning(1, 1, $"there is no {other} version of this page (expected {other}/{entry.PathInLanguage})");
+            }
+        }
+    }
+
+    private static bool IsExternal(string url) =>
+        url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _);
+
+    private static List<ContentDiagnostic> Sorted(IEnumerable<ContentDiagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();
+}

@@ -1,0 +1,77 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace BoneTumorInfo.Cli.Tests.Content;
+
+/// <summary>The staff command line as an editor runs it.</summary>
+public class ContentCommandsTests
+{
+    private static readonly string RepoRoot = typeof(ContentCommandsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepoRoot").Value!;
+
+    private static readonly string Fixture = Path.Combine(RepoRoot, "tests", "BoneTumorInfo.Content.Tests", "Fixtures", "faulty-content");
+
+    private static async Task<(int Exit, string Output, string Errors)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = await BtiCommand.Create(output, errors).Parse(args).InvokeAsync();
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Check_prints_compiler_style_messages_and_a_summary_and_fails_on_errors()
+    {
+        var (exit, output, _) = await Run("content", "check", Fixture);
+
+        Assert.Equal(1, exit);
+        var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, l => l.EndsWith("/en/broken-link.md:12:5: error: the link 'missing-page.md' leads to a page that does not exist (en/missing-page.md)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/en/review-overdue.md:6:1: warning: the review was due on 1 October 2026", StringComparison.Ordinal));
+        Assert.Matches(@"^\d+ pages checked: 12 errors, \d+ warnings$", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Check_can_print_json_for_other_tools()
+    {
+        var (exit, output, _) = await Run("content", "check", Fixture, "--format", "json");
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("errors").GetInt32());
+        var first = json.RootElement.GetProperty("diagnostics")[0];
+        Assert.EndsWith("en/broken-anchor.md", first.GetProperty("file").GetString(), StringComparison.Ordinal);
+        Assert.Equal(12, first.GetProperty("line").GetInt32());
+        Assert.Equal("error", first.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public async Task The_real_content_passes_the_check()
+    {
+        var (exit, output, _) = await Run("content", "check", Path.Combine(RepoRoot, "content"));
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"pages checked: 0 errors", output);
+    }
+
+    [Fact]
+    public async Task A_folder_that_does_not_exist_gets_a_plain_message()
+    {
+        var (exit, _, errors) = await Run("content", "check", "/no/such/folder");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'/no/such/folder' does not exist", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readability_prints_a_table_of_pages_words_and_grades()
+    {
+        var (exit, output, _) = await Run("content", "readability", Path.Combine(RepoRoot, "content"));
+
+        Assert.Equal(0, exit);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Matches(@"^page\s+words\s+sentences\s+grade", lines[0]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"en/bone-tumor-surgery/anaesthesia\.md\s+\d+\s+\d+\s+\d\.\d"));
+        Assert.Matches(@"^\d+ pages; highest grade \d\.\d", lines[^1]);
+    }
+}
