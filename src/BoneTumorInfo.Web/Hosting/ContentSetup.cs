@@ -20,7 +20,23 @@ public static class ContentSetup
                 "Content:RootPath must be a folder that holds the default language's folder (for example content/en).")
             .ValidateOnStart();
         services.AddSingleton<ContentStore>();
+        services.AddHostedService<ContentIndexWarmUp>();
         return services;
+    }
+
+    /// <summary>
+    /// Builds the page index as the site starts, so content errors are in the log straight away
+    /// (not at the first visit) and the first reader does not wait for it.
+    /// </summary>
+    private sealed class ContentIndexWarmUp(ContentStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = store.Index;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>
