@@ -111,6 +111,7 @@ public sealed class RealContentTests(SiteFactory site) : IClassFixture<SiteFacto
     [InlineData("/bn/no-such-page")]
     [InlineData("/status/404")]
     [InlineData("/bone-tumor-surgery/anaesthesia.md")]
+    [InlineData("/bone-tumor-surgery%5c..%5c..%5cREADME")]
     public async Task An_unknown_address_gets_a_real_404_page(string url)
     {
         var (response, page) = await site.CreateClient().GetPage(url);

@@ -30,7 +30,9 @@ public sealed class TraversalTests(KestrelSite site) : IClassFixture<KestrelSite
     {
         var (status, body) = await site.GetRaw(rawPath);
 
-        Assert.True(status is 404 or 400, $"{rawPath} gave {status}");
+        // Kestrel itself refuses a NUL byte in the request line with 400 before the app runs;
+        // every other attempt reaches the app and gets its 404 page.
+        Assert.Equal(rawPath.Contains("%00", StringComparison.Ordinal) ? 400 : 404, status);
         Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Serilog\"", body, StringComparison.Ordinal);
         Assert.DoesNotContain("reviewed_by:", body, StringComparison.Ordinal);
