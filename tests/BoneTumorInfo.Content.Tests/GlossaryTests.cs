@@ -138,3 +138,20 @@ public class RealGlossaryTests
         Assert.True(unused.Count == 0, $"glossary terms no page uses: {string.Join(", ", unused)}");
     }
 }
+
+public class BengaliGlossaryTests
+{
+    [Fact]
+    public void A_Bengali_term_matches_whole_words_only_and_takes_its_id_from_the_English_in_brackets()
+    {
+        var biopsy = new GlossaryEntry("বায়োপসি (Biopsy)", ["বায়োপসি"], "একটি পরীক্ষা।", 1);
+        var bone = new GlossaryEntry("হাড়", [], "শরীরের কাঠামো।", 3);
+        var glossary = new Glossary.Glossary([biopsy, bone]);
+
+        Assert.Equal("biopsy", biopsy.Id);
+        Assert.StartsWith("term-", bone.Id, StringComparison.Ordinal);
+        Assert.Equal(["বায়োপসি"], glossary.Matches("আপনার বায়োপসি হবে।").Select(m => m.Entry.Also[0]));
+        // "হাড়ের" (of the bone) goes on past the term with a vowel sign: not a whole-word use.
+        Assert.Empty(glossary.Matches("হাড়ের ভেতরে"));
+    }
+}

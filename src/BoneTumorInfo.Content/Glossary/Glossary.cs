@@ -9,8 +9,13 @@ namespace BoneTumorInfo.Content.Glossary;
 /// <summary>One glossary entry: the term, the other forms it takes in pages, and one plain sentence.</summary>
 public sealed record GlossaryEntry(string Term, IReadOnlyList<string> Also, string Definition, int Line)
 {
-    /// <summary>The entry's anchor on the glossary page (<c>/glossary#ct-scan</c>).</summary>
-    public string Id { get; } = ContentPaths.Slugify(Term);
+    /// <summary>
+    /// The entry's anchor on the glossary page (<c>/glossary#ct-scan</c>): the term's Latin letters,
+    /// so "বায়োপসি (Biopsy)" is <c>#biopsy</c>; a term with none gets a stable id of its own.
+    /// </summary>
+    public string Id { get; } = ContentPaths.Slugify(Term) is { Length: > 0 } slug
+        ? slug
+        : "term-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Term)))[..8];
 
     public IEnumerable<string> Forms => Also.Prepend(Term);
 }
@@ -47,7 +52,8 @@ public sealed partial class Glossary
         {
             // Longest forms first, so "giant cell tumour of bone" wins over "tumour".
             var alternatives = _byForm.Keys.OrderByDescending(f => f.Length).Select(f => Regex.Escape(f).Replace("\\ ", "\\s+", StringComparison.Ordinal));
-            _matcher = new Regex($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}]|-\p{{L}})",
+            // Word edges include combining marks (\p{M}): Bengali vowel signs are marks, not letters.
+            _matcher = new Regex($@"(?<![\p{{L}}\p{{M}}\p{{N}}-])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{M}}\p{{N}}]|-\p{{L}})",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
     }
