@@ -9,6 +9,7 @@ public static class BtiCommand
     {
         var root = new RootCommand("BoneTumorInfo staff tools: check the site's pages, receive appointment requests.");
         root.Subcommands.Add(Content.ContentCommands.Create(output, errors));
+        root.Subcommands.Add(Appointments.AppointmentsCommands.Create(output, errors));
         return root;
     }
 }

@@ -2,16 +2,24 @@ using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Pages;
 using BoneTumorInfo.Web.Layout;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BoneTumorInfo.Web.Pages;
 
 /// <summary>The page shown for a bare error status (404, 429, …), in the language of the address asked for.</summary>
+/// <remarks>
+/// Status-code re-execution keeps the request's method, so a refused form post arrives here as a
+/// POST: it is answered like a GET, and needs no antiforgery token (it changes nothing).
+/// </remarks>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(ContentStore store) : PageModel
 {
     public int Code { get; private set; }
 
     public string Heading { get; private set; } = "";
+
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

@@ -1,0 +1,153 @@
+// Submits N appointment requests through the real form, C at a time, against the real site
+// started as a child process on a fresh data folder; then counts the SQLite queue.
+//   dotnet run -c Release --project bench/appointments -- [requests] [concurrency]
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using AngleSharp.Html.Parser;
+using BoneTumorInfo.Appointments;
+using BoneTumorInfo.Appointments.Storage;
+
+var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+
+var data = Path.Combine(Path.GetTempPath(), "bti-bench-" + Guid.NewGuid().ToString("N"));
+var port = FreePort();
+var baseAddress = new Uri($"http://127.0.0.1:{port}");
+var start = new ProcessStartInfo("dotnet")
+{
+    ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BoneTumorInfo.Web.dll"), "--urls", baseAddress.ToString(), "--contentRoot", AppContext.BaseDirectory },
+    UseShellExecute = false,
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+};
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+start.Environment["Appointments__DataDirectory"] = data;
+// The bench is one client sending thousands of forms: lift the per-client limit, and keep the
+// site's per-request log lines out of the measurement.
+start.Environment["Appointments__Form__PermitLimit"] = "100000000";
+start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+using var site = Process.Start(start)!;
+site.OutputDataReceived += (_, _) => { };
+site.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("site: " + e.Data); };
+site.BeginOutputReadLine();
+site.BeginErrorReadLine();
+
+try
+{
+    await WaitUntilReady(baseAddress);
+    var parser = new HtmlParser();
+    var answers = new Dictionary<string, string>
+    {
+        ["SubmittedBy"] = "patient", ["PatientName"] = "Bench Patient", ["DobDay"] = "1", ["DobMonth"] = "jan",
+        ["DobYear"] = "1990", ["Phone"] = "01712345678", ["Service"] = "not-sure", ["CallLanguage"] = "english", ["Consent"] = "yes",
+    };
+
+    // Each worker is a browser with its own cookie jar. It fetches the real form once (antiforgery
+    // cookie + token), then sends it again and again as a new form each time: a fresh idempotency
+    // key per submission, made the way the page makes it. Each POST is timed until the redirect to
+    // the confirmation page, which comes only after the request is committed to disk.
+    var latencies = new ConcurrentBag<double>();
+    var acknowledgedKeys = new ConcurrentBag<string>();
+    var failures = 0;
+    var next = -1;
+
+    async Task<int> Warm(int count)
+    {
+        // Warm-up: JIT, connection pool, SQLite file; not counted.
+        using var client = NewClient(baseAddress);
+        var form = await FetchForm(client);
+        for (var i = 0; i < count; i++) await SubmitOne(client, form, measure: false);
+        return count;
+    }
+
+    async Task<Dictionary<string, string>> FetchForm(HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("/appointments/request", UriKind.Relative));
+        var form = await parser.ParseDocumentAsync(html);
+        return form.QuerySelectorAll("form input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+    }
+
+    async Task SubmitOne(HttpClient client, Dictionary<string, string> form, bool measure)
+    {
+        var fields = new Dictionary<string, string>(form) { ["IdempotencyKey"] = References.NewIdempotencyKey() };
+        using var content = new FormUrlEncodedContent(fields.Concat(answers));
+        var timer = Stopwatch.StartNew();
+        using var response = await client.PostAsync(new Uri("/appointments/request", UriKind.Relative), content);
+        timer.Stop();
+        if (!measure) return;
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            latencies.Add(timer.Elapsed.TotalMilliseconds);
+            acknowledgedKeys.Add(fields["IdempotencyKey"]);
+        }
+        else
+        {
+            Interlocked.Increment(ref failures);
+        }
+    }
+
+    await Warm(200);
+    var wall = Stopwatch.StartNew();
+    // (The wall clock includes each worker's one form fetch.)
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+    {
+        using var client = NewClient(baseAddress);
+        var form = await FetchForm(client);
+        while (Interlocked.Increment(ref next) < requests) await SubmitOne(client, form, measure: true);
+    })));
+    wall.Stop();
+
+    await using var store = new SqliteAppointmentStore(Path.Combine(data, AppointmentsOptions.SqliteAppointmentStoreFileName));
+    var stored = (await store.AllReferencesAsync()).ToHashSet(StringComparer.Ordinal);
+    // A reference is derived from its form's key, so each acknowledged form names its row.
+    var lost = acknowledgedKeys.Count(key => !stored.Contains(References.Derive(key)));
+
+    var sorted = latencies.Order().ToArray();
+    double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    Console.WriteLine($"submissions: {requests}, concurrency: {concurrency}, acknowledged: {acknowledgedKeys.Count}, failed: {failures}");
+    Console.WriteLine($"in queue: {stored.Count} (incl. 200 warm-up)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"requests/s: {acknowledgedKeys.Count / wall.Elapsed.TotalSeconds:0}, p50: {Percentile(0.50):0.0} ms, p99: {Percentile(0.99):0.0} ms"));
+    Console.WriteLine($"lost: {lost}");
+    return lost == 0 && failures == 0 ? 0 : 1;
+}
+finally
+{
+    site.Kill();
+    await site.WaitForExitAsync();
+}
+
+static HttpClient NewClient(Uri baseAddress) =>
+    new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseAddress };
+
+static async Task WaitUntilReady(Uri baseAddress)
+{
+    using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+    for (var i = 0; i < 300; i++)
+    {
+        try
+        {
+            if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return;
+        }
+        catch (HttpRequestException)
+        {
+        }
+        catch (TaskCanceledException)
+        {
+        }
+
+        await Task.Delay(100);
+    }
+
+    throw new TimeoutException("The site did not start.");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace BoneTumorInfo.Appointments.Receiving;
+
+public enum OutputFormat
+{
+    JsonLines,
+    Csv,
+}
+
+/// <summary>Writes requests out for staff: one JSON object per line, or CSV with a header row.</summary>
+public sealed class RequestWriter(TextWriter output, OutputFormat format, bool writeHeader)
+{
+    private static readonly string[] CsvColumns =
+        ["reference", "submitted_at", "submitted_by", "patient_name", "date_of_birth", "phone", "email", "service", "call_language", "reason"];
+
+    private bool _headerPending = format == OutputFormat.Csv && writeHeader;
+
+    /// <summary>Writes and flushes one request: when this returns, it is out of our hands.</summary>
+    public async Task WriteAsync(AppointmentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_headerPending)
+        {
+            await output.WriteLineAsync(string.Join(',', CsvColumns).AsMemory(), cancellationToken).ConfigureAwait(false);
+            _headerPending = false;
+        }
+
+        var line = format == OutputFormat.Csv ? ToCsv(request) : AppointmentJson.Serialize(request);
+        await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ToCsv(AppointmentRequest r)
+    {
+        string[] cells =
+        [
+            r.Reference,
+            r.SubmittedAt.ToString("o", CultureInfo.InvariantCulture),
+            r.SubmittedBy.ToString(),
+            Text(r.PatientName),
+            r.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.Phone,
+            Text(r.Email),
+            r.Service.ToString(),
+            r.CallLanguage.ToString(),
+            Text(r.Reason),
+        ];
+        return string.Join(',', cells.Select(Quote));
+    }
+
+    /// <summary>
+    /// Free text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+    /// apostrophe, so opening the file cannot run anything a form-filler typed.
+    /// </summary>
+    private static string Text(string? value) =>
+        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value ?? "";
+
+    private static string Quote(string value)
+    {
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return value;
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        builder.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using BoneTumorInfo.Appointments;
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Web.Layout;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace BoneTumorInfo.Web.Pages.Appointments;
+
+/// <summary>
+/// "Request sent", with the reference. The reference arrives in the address protected by the
+/// shared key ring, so the page can be refreshed or reached on any instance, but nobody can make
+/// the site show a reference it did not give out.
+/// </summary>
+[OutputCache(NoStore = true)]
+public sealed class ConfirmationModel(ContentStore store, IDataProtectionProvider protection) : PageModel
+{
+    public const string Path = "/appointments/request/confirmation";
+    public const string Title = "Request sent";
+
+    private const string Purpose = "BoneTumorInfo.Appointments.Confirmation.v1";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    public string Reference { get; private set; } = "";
+
+    public IActionResult OnGet(string? r)
+    {
+        if (Unprotect(protection, r) is not { } reference) return NotFound();
+        Reference = reference;
+        ViewData[SiteChrome.ViewDataKey] = SiteChrome.ForLanguage(store, store.Options.DefaultLanguage, Title);
+        return Page();
+    }
+
+    internal static string Protect(IDataProtectionProvider protection, string reference) =>
+        protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Protect(reference, Lifetime);
+
+    private static string? Unprotect(IDataProtectionProvider protection, string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        try
+        {
+            var reference = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Unprotect(token);
+            return References.IsReference(reference) ? reference : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using BoneTumorInfo.Appointments.Storage;
+using BoneTumorInfo.Web.Tests.Infrastructure;
+
+namespace BoneTumorInfo.Web.Tests.Appointments;
+
+/// <summary>
+/// The promise behind the confirmation page: a request whose reference was shown survives the
+/// web process being killed outright (SIGKILL: no shutdown, no flush, no finally blocks).
+/// </summary>
+public sealed class DurabilityTests
+{
+    [Fact]
+    public async Task Every_acknowledged_request_survives_a_kill_9_of_the_web_process()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bti-kill-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var app = Path.Combine(AppContext.BaseDirectory, "BoneTumorInfo.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { app, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Content__RootPath"] = RepoContent.Root;
+        start.Environment["Appointments__DataDirectory"] = data;
+        start.Environment["Appointments__Form__PermitLimit"] = "1000000";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        try
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            await WaitUntilReady(baseAddress);
+
+            // Four browsers send forms as fast as they can; the process is killed mid-stream.
+            using var stop = new CancellationTokenSource();
+            var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                using var client = KestrelAppointmentSite.CreateBrowser(baseAddress, new CookieContainer());
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        var response = await AppointmentForm.Submit(client, AppointmentForm.ValidAnswers());
+                        if (response.StatusCode != HttpStatusCode.Redirect) continue;
+                        // The redirect is the acknowledgement: its reference is what the person would be shown.
+                        var (page, document) = await client.GetPage(response.Headers.Location!.OriginalString);
+                        if (page.StatusCode == HttpStatusCode.OK)
+                            acknowledged.Add(document.QuerySelector(".confirmation-panel__reference")!.TextContent.Trim());
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+                }
+            })).ToArray();
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (acknowledged.Count < 150 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            process.Kill(entireProcessTree: false); // SIGKILL on Linux
+            await process.WaitForExitAsync();
+            stop.Cancel();
+            await Task.WhenAll(senders);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+
+        Assert.True(acknowledged.Count >= 150, $"only {acknowledged.Count} requests were acknowledged before the kill");
+        await using var store = new SqliteAppointmentStore(Path.Combine(data, "appointments.db"));
+        var stored = (await store.AllReferencesAsync()).ToHashSet();
+        var lost = acknowledged.Where(r => !stored.Contains(r)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged requests were lost: {string.Join(", ", lost.Take(5))}");
+    }
+
+    private static async Task WaitUntilReady(Uri baseAddress)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The web process did not start.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
