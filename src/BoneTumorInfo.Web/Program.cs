@@ -4,7 +4,10 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSiteLogging();
+builder.AddSecurityHeaders();
 builder.Services.AddContent(builder.Configuration, builder.Environment);
+builder.Services.AddContentCaching();
+builder.Services.AddSiteCompression();
 builder.Services.AddAppointments(builder.Configuration, builder.Environment);
 builder.Services.AddSiteDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddSiteHealthChecks();
@@ -12,12 +15,15 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseSiteErrorPages();
 app.UseSerilogRequestLogging();
+app.UseSiteCompression();
 app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.
 app.UseRouting();
 app.UseAppointments();
+app.UseContentCaching();
 app.MapStaticAssets();
 app.MapSiteHealthChecks();
 app.MapRazorPages().WithStaticAssets();

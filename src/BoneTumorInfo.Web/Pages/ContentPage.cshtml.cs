@@ -1,12 +1,19 @@
 using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Checks;
+using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Web.Hosting;
 using BoneTumorInfo.Web.Layout;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BoneTumorInfo.Web.Pages;
 
 /// <summary>Serves every Markdown page under content/ through the shared layout.</summary>
+/// <remarks>The same HTML for every reader, so it is output-cached (until its content changes) and ETagged.</remarks>
+[OutputCache(PolicyName = Caching.ContentPolicy)]
+[ConditionalGet]
 public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageModel> logger) : PageModel
 {
     public PageEntry Entry { get; private set; } = null!;
@@ -19,6 +26,9 @@ public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageMode
     public PageEntry? Previous { get; private set; }
 
     public PageEntry? Next { get; private set; }
+
+    /// <summary>With preview on: what the content checker says about this page, for its editors.</summary>
+    public IReadOnlyList<ContentDiagnostic> CheckerMessages { get; private set; } = [];
 
     public IActionResult OnGet(string? path)
     {
@@ -38,6 +48,11 @@ public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageMode
         if (entry is null) return NotFound();
 
         Entry = entry;
+        if (options.Preview)
+        {
+            CheckerMessages = new ContentChecker(index, store.Render, DateOnly.FromDateTime(DateTime.Today)).CheckPage(entry);
+        }
+
         ViewData[SiteChrome.ViewDataKey] = SiteChrome.For(store, entry);
         if (entry.IsBroken)
         {
