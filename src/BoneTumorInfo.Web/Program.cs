@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSiteLogging();
 builder.AddSecurityHeaders();
 builder.Services.AddContent(builder.Configuration, builder.Environment);
+builder.Services.AddSiteLocalization();
 builder.Services.AddContentCaching();
 builder.Services.AddSiteCompression();
 builder.Services.AddAppointments(builder.Configuration, builder.Environment);
@@ -16,6 +17,7 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseSiteLocalization();
 app.UseSiteErrorPages();
 app.UseSerilogRequestLogging();
 app.UseSiteCompression();

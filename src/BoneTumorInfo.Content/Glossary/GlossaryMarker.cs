@@ -10,8 +10,16 @@ namespace BoneTumorInfo.Content.Glossary;
 /// </summary>
 public static class GlossaryMarker
 {
-    public static void Mark(MarkdownDocument document, Glossary glossary, string glossaryUrl)
+    /// <summary>The popover's link to the glossary page, by language (English for any other).</summary>
+    private static readonly Dictionary<string, string> LinkTexts = new(StringComparer.Ordinal)
     {
+        ["en"] = "More words in the glossary",
+        ["bn"] = "শব্দকোষে আরও শব্দ",
+    };
+
+    public static void Mark(MarkdownDocument document, Glossary glossary, string glossaryUrl, string language = "en")
+    {
+        var linkText = LinkTexts.GetValueOrDefault(language, LinkTexts["en"]);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(glossary);
         if (glossary.Entries.Count == 0) return;
@@ -19,7 +27,7 @@ public static class GlossaryMarker
         var literals = document.Descendants<LiteralInline>().Where(IsRunningText).ToList();
         foreach (var literal in literals)
         {
-            MarkLiteral(literal, glossary, glossaryUrl, used);
+            MarkLiteral(literal, glossary, glossaryUrl, linkText, used);
         }
     }
 
@@ -36,7 +44,7 @@ public static class GlossaryMarker
         return (root as ContainerInline)?.ParentBlock is ParagraphBlock;
     }
 
-    private static void MarkLiteral(LiteralInline literal, Glossary glossary, string glossaryUrl, HashSet<GlossaryEntry> used)
+    private static void MarkLiteral(LiteralInline literal, Glossary glossary, string glossaryUrl, string linkText, HashSet<GlossaryEntry> used)
     {
         var text = literal.Content.ToString();
         var match = glossary.Matches(text).FirstOrDefault(m => !used.Contains(m.Entry));
@@ -45,12 +53,12 @@ public static class GlossaryMarker
 
         var before = text[..match.Index];
         var after = text[(match.Index + match.Length)..];
-        var term = new GlossaryTermInline(text.Substring(match.Index, match.Length), match.Entry, glossaryUrl);
+        var term = new GlossaryTermInline(text.Substring(match.Index, match.Length), match.Entry, glossaryUrl, linkText);
         var rest = new LiteralInline(after);
 
         literal.Content = new Markdig.Helpers.StringSlice(before);
         literal.InsertAfter(term);
         term.InsertAfter(rest);
-        if (after.Length > 0) MarkLiteral(rest, glossary, glossaryUrl, used);
+        if (after.Length > 0) MarkLiteral(rest, glossary, glossaryUrl, linkText, used);
     }
 }

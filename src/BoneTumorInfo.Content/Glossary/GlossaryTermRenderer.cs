@@ -21,6 +21,6 @@ public sealed class GlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline
             .Write("</button><span class=\"glossary-popover\" id=\"").Write(id).Write("\" popover>")
             .Write("<strong>").WriteEscape(obj.Entry.Term).Write(":</strong> ")
             .WriteEscape(obj.Entry.Definition)
-            .Write(" <a href=\"").WriteEscapeUrl(obj.GlossaryUrl).Write('#').Write(obj.Entry.Id).Write("\">More words in the glossary</a></span>");
+            .Write(" <a href=\"").WriteEscapeUrl(obj.GlossaryUrl).Write('#').Write(obj.Entry.Id).Write("\">").WriteEscape(obj.LinkText).Write("</a></span>");
     }
 }

@@ -36,7 +36,7 @@ public static class PageRenderer
         var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
         if (!isGlossaryPage)
         {
-            GlossaryMarker.Mark(document, glossary, ContentPaths.UrlOf(entry.Language, "glossary", defaultLanguage));
+            GlossaryMarker.Mark(document, glossary, ContentPaths.UrlOf(entry.Language, "glossary", defaultLanguage), entry.Language);
         }
 
         using var writer = new StringWriter();

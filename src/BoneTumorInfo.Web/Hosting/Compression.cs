@@ -31,7 +31,9 @@ public static class Compression
         // Bengali title or menu three to eight times bigger. Letting the scripts the site is written
         // in through as UTF-8 is safe: <, >, &, quotes and control characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
-            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.Bengali));
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.Bengali,
+            // Bengali ends a sentence with the danda (।, U+0964), which Unicode files under Devanagari.
+            UnicodeRanges.Devanagari));
         return services;
     }
 

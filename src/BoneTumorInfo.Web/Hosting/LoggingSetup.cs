@@ -15,6 +15,9 @@ public static class LoggingSetup
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
+            // Each host keeps its own logger: with the static Log.Logger shared, two hosts in one
+            // process (the test suite, or two instances under test) would write into each other's logs.
+            preserveStaticLogger: true,
             // Other logger providers (the test host's, for one) still receive every event.
             writeToProviders: true);
         return builder;

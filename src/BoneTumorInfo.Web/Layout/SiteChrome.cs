@@ -1,10 +1,14 @@
 using System.Globalization;
 using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Web.Hosting;
 
 namespace BoneTumorInfo.Web.Layout;
 
 public sealed record NavLink(string Title, string Url, bool IsCurrent);
+
+/// <summary>The same page in another language, named in that language ("বাংলা", "English").</summary>
+public sealed record LanguageLink(string Language, string Name, string Url);
 
 /// <summary>What the shared layout shows around a page: language, title, navigation, review dates.</summary>
 public sealed record SiteChrome(
@@ -14,11 +18,19 @@ public sealed record SiteChrome(
     string HomeUrl,
     IReadOnlyList<NavLink> Sections,
     IReadOnlyList<NavLink> Breadcrumbs,
-    PageEntry? Page)
+    PageEntry? Page,
+    IReadOnlyList<LanguageLink> OtherLanguages)
 {
     public const string ViewDataKey = "SiteChrome";
 
-    public CultureInfo Culture => CultureInfo.GetCultureInfo(Language == "bn" ? "bn-BD" : "en-GB");
+    /// <summary>Each language's name in its own words, for the language switch.</summary>
+    private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal)
+    {
+        ["en"] = "English",
+        ["bn"] = "বাংলা",
+    };
+
+    public CultureInfo Culture => LocalizationSetup.CultureFor(Language);
 
     public string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
@@ -37,7 +49,8 @@ public sealed record SiteChrome(
             ContentPaths.UrlOf(page.Language, "", store.Options.DefaultLanguage),
             SectionsOf(index, page.Language, section.Slug),
             trail.Select(p => new NavLink(p.Title, p.Url, false)).ToList(),
-            page);
+            page,
+            OtherLanguagesOf(index, page.Language, page.PathInLanguage));
     }
 
     /// <summary>The chrome for a page that is not content (errors, forms), in a given language.</summary>
@@ -45,8 +58,20 @@ public sealed record SiteChrome(
     {
         ArgumentNullException.ThrowIfNull(store);
         return new SiteChrome(language, title, null, ContentPaths.UrlOf(language, "", store.Options.DefaultLanguage),
-            SectionsOf(store.Index, language, null), [], null);
+            SectionsOf(store.Index, language, null), [], null, OtherLanguagesOf(store.Index, language, "index.md"));
     }
+
+    /// <summary>
+    /// This page in the site's other languages, or that language's home page where the page has
+    /// no copy yet (or its copy is a draft or broken).
+    /// </summary>
+    private static List<LanguageLink> OtherLanguagesOf(PageIndex index, string language, string pathInLanguage) =>
+        index.Languages.Where(l => l != language).Order(StringComparer.Ordinal)
+            .Select(l => (index.FindFile($"{l}/{pathInLanguage}") is { IsBroken: false } same && (index.IncludeDrafts || !same.IsDraft) ? same : null)
+                ?? index.Find(l, ""))
+            .OfType<PageEntry>()
+            .Select(p => new LanguageLink(p.Language, LanguageNames.GetValueOrDefault(p.Language, p.Language), p.Url))
+            .ToList();
 
     private static List<NavLink> SectionsOf(PageIndex index, string language, string? currentSlug) =>
         index.Sections(language).Select(s => new NavLink(s.Title, s.Url, s.Slug == currentSlug)).ToList();

@@ -1,9 +1,11 @@
+using System.Globalization;
 using BoneTumorInfo.Content;
-using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Web.Localization;
 using BoneTumorInfo.Web.Layout;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BoneTumorInfo.Web.Pages;
 
@@ -13,7 +15,7 @@ namespace BoneTumorInfo.Web.Pages;
 /// POST: it is answered like a GET, and needs no antiforgery token (it changes nothing).
 /// </remarks>
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel(ContentStore store) : PageModel
+public sealed class StatusModel(ContentStore store, IStringLocalizer<SiteText> text) : PageModel
 {
     public int Code { get; private set; }
 
@@ -27,20 +29,18 @@ public sealed class StatusModel(ContentStore store) : PageModel
         // Reached directly (not re-executed), /status/404 is itself an address that does not exist.
         Code = reExecute is null ? StatusCodes.Status404NotFound : code;
         Response.StatusCode = Code;
-        Heading = Code switch
+        Heading = text[Code switch
         {
             404 => "Page not found",
             429 => "Too many requests",
             >= 500 => "Sorry, there is a problem with the service",
             _ => "Sorry, we could not do that",
-        };
+        }];
 
+        // Request localization chose the culture from the address asked for: answer in that language.
         var options = store.Options;
-        // Answer in the language of the address, if the site has that language at all.
-        var language = ContentPaths.TryParseRequestPath(reExecute?.OriginalPath, options.Languages, options.DefaultLanguage, out var lang, out _)
-            && store.Index.Find(lang, "") is not null
-            ? lang
-            : options.DefaultLanguage;
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (!options.Languages.Contains(language) || store.Index.Find(language, "") is null) language = options.DefaultLanguage;
         ViewData[SiteChrome.ViewDataKey] = SiteChrome.ForLanguage(store, language, Heading);
     }
 }

@@ -1,0 +1,48 @@
+using System.Net;
+using BoneTumorInfo.Web.Tests.Infrastructure;
+
+namespace BoneTumorInfo.Web.Tests;
+
+/// <summary>A Bengali page speaks Bengali all round: its text, the site's own words, its errors.</summary>
+public sealed class LanguageTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task A_Bengali_page_has_Bengali_interface_words_and_links_back_to_its_English_twin()
+    {
+        var (response, page) = await site.CreateClient().GetPage("/bn/bone-tumor-surgery/anaesthesia");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("bn", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("মূল লেখায় চলে যান", page.QuerySelector(".skip-link")?.TextContent);
+        Assert.Equal("একটি অ্যাপয়েন্টমেন্ট করুন", page.QuerySelector(".site-header__cta")?.TextContent.Trim());
+        Assert.Equal("এই পাতায় যা আছে", page.QuerySelector(".contents__title")?.TextContent);
+        Assert.Contains("পাতাটি শেষ পর্যালোচনা", page.QuerySelector("footer")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("নভেম্বর", page.QuerySelector("footer time")?.TextContent, StringComparison.Ordinal);
+        var english = page.QuerySelector("a[hreflang=en]");
+        Assert.Equal("/bone-tumor-surgery/anaesthesia", english?.GetAttribute("href"));
+        Assert.Equal("en", english?.GetAttribute("lang"));
+        Assert.Equal("শব্দকোষে আরও শব্দ", page.QuerySelector(".glossary-popover a")?.TextContent);
+    }
+
+    [Fact]
+    public async Task An_English_page_links_to_its_Bengali_twin()
+    {
+        var (_, page) = await site.CreateClient().GetPage("/conditions/benign-bone-tumours");
+
+        var bengali = page.QuerySelector("a[hreflang=bn]");
+        Assert.Equal("/bn/conditions/benign-bone-tumours", bengali?.GetAttribute("href"));
+        Assert.Equal("বাংলা", bengali?.TextContent);
+        Assert.Equal("Skip to main content", page.QuerySelector(".skip-link")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_missing_Bengali_page_gets_a_Bengali_404()
+    {
+        var (response, page) = await site.CreateClient().GetPage("/bn/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("bn", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("পাতাটি পাওয়া যায়নি", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal("/bn", page.QuerySelector("main a")?.GetAttribute("href"));
+    }
+}
