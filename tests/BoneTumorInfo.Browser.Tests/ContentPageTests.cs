@@ -6,7 +6,7 @@ namespace BoneTumorInfo.Browser.Tests;
 [Collection(BrowserTests.Name)]
 public sealed class ContentPageTests(BrowserFixture browser)
 {
-    public static TheoryData<string> Pages() => new(RepoPaths.ContentPages());
+    public static TheoryData<string> Pages() => new(RepoPaths.ContentPages().Select(p => p.Url));
 
     [BrowserTheory]
     [MemberData(nameof(Pages))]

@@ -105,7 +105,7 @@ public sealed class ReadingTests(BrowserFixture browser)
         var href = await link.GetAttributeAsync("href");
         Assert.Contains(href!, after, StringComparison.Ordinal);
 
-        await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(RepoPaths.Artifacts, "home-print.pdf"), Format = "A4" });
+        await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserPaths.Artifacts, "home-print.pdf"), Format = "A4" });
         await page.Context.CloseAsync();
     }
 

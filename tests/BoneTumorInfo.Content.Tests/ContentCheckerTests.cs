@@ -5,7 +5,7 @@ namespace BoneTumorInfo.Content.Tests;
 
 public class ContentCheckerTests
 {
-    private static readonly string Fixture = Path.Combine(Path.GetDirectoryName(RepoContent.Root)!, "tests", "BoneTumorInfo.Content.Tests", "Fixtures", "faulty-content");
+    private static readonly string Fixture = RepoPaths.FaultyContent;
 
     private static readonly DateOnly Today = new(2026, 11, 23);
 
@@ -55,7 +55,7 @@ public class ContentCheckerTests
     [Fact]
     public void The_sites_own_content_has_no_errors()
     {
-        var report = ContentChecker.CheckFolder(RepoContent.Root, new ContentOptions(), DateOnly.FromDateTime(DateTime.Today));
+        var report = ContentChecker.CheckFolder(RepoPaths.Content, new ContentOptions(), DateOnly.FromDateTime(DateTime.Today));
 
         Assert.True(report.Errors == 0, string.Join('\n', report.Diagnostics.Where(d => d.IsError)));
         Assert.True(report.PageCount >= 20);
@@ -64,7 +64,7 @@ public class ContentCheckerTests
     [Fact]
     public void The_editors_guide_explains_every_front_matter_key_the_site_accepts()
     {
-        var guide = File.ReadAllText(Path.Combine(RepoContent.Root, "README.md"));
+        var guide = File.ReadAllText(Path.Combine(RepoPaths.Content, "README.md"));
 
         foreach (var key in FrontMatter.FrontMatterReader.Keys.Keys)
         {

@@ -101,7 +101,7 @@ public sealed class GlossaryTests : IDisposable
 /// <summary>The real glossary against the real pages.</summary>
 public class RealGlossaryTests
 {
-    private static readonly PageIndex Index = PageIndex.Build(RepoContent.Root, new ContentOptions(), includeDrafts: true);
+    private static readonly PageIndex Index = PageIndex.Build(RepoPaths.Content, new ContentOptions(), includeDrafts: true);
 
     /// <summary>The medical words the content brief names; each must be explained.</summary>
     [Theory]

@@ -75,15 +75,15 @@ public class ReadabilityTests(ITestOutputHelper output)
     }
 
     public static TheoryData<string> EnglishPages() =>
-        new(Directory.EnumerateFiles(Path.Combine(RepoContent.Root, "en"), "*.md", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Path.Combine(RepoContent.Root, "en"), f).Replace('\\', '/'))
+        new(Directory.EnumerateFiles(Path.Combine(RepoPaths.Content, "en"), "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(RepoPaths.Content, "en"), f).Replace('\\', '/'))
             .Order());
 
     [Theory]
     [MemberData(nameof(EnglishPages))]
     public void Every_English_page_reads_at_grade_8_or_lower(string file)
     {
-        var index = PageIndex.Build(RepoContent.Root, new ContentOptions(), includeDrafts: true);
+        var index = PageIndex.Build(RepoPaths.Content, new ContentOptions(), includeDrafts: true);
         var entry = index.FindFile($"en/{file}")!;
         var level = PageRenderer.Render(entry, File.ReadAllText(entry.FullPath), "en", index.GlossaryFor("en")).ReadingLevel;
 

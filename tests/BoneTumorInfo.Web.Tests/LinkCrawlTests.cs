@@ -54,7 +54,7 @@ public sealed class LinkCrawlTests(SiteFactory site) : IClassFixture<SiteFactory
 
         Assert.True(broken.Count == 0, "Broken links:\n" + string.Join('\n', broken.Distinct()));
 
-        var everyPage = RealContentTests.AllPages().Select(row => (string)row[0]).ToList();
+        var everyPage = RepoPaths.ContentPages().Select(p => p.Url).ToList();
         var unreachable = everyPage.Where(url => !pages.ContainsKey(url)).ToList();
         Assert.True(unreachable.Count == 0, "Pages no link leads to: " + string.Join(", ", unreachable));
         Assert.True(links.Count > 100, $"only {links.Count} links were followed");

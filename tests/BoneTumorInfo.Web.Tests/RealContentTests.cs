@@ -6,23 +6,11 @@ namespace BoneTumorInfo.Web.Tests;
 /// <summary>The site as readers get it, over the repo's real content.</summary>
 public sealed class RealContentTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
-    /// <summary>Every Markdown page under content/, found on disk (not from the app's own index).</summary>
+    /// <summary>Every published page under content/, found on disk (not from the app's own index).</summary>
     public static TheoryData<string, string> AllPages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var language in Directory.EnumerateDirectories(RepoContent.Root).Select(Path.GetFileName).Order())
-        {
-            var folder = Path.Combine(RepoContent.Root, language!);
-            foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order())
-            {
-                var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var slug = relative[..^3];
-                slug = slug == "index" ? "" : slug.EndsWith("/index", StringComparison.Ordinal) ? slug[..^6] : slug;
-                var url = (language == "en" ? "" : "/" + language) + "/" + slug;
-                data.Add(url.Length > 1 ? url.TrimEnd('/') : url, $"{language}/{relative}");
-            }
-        }
-
+        foreach (var page in RepoPaths.ContentPages()) data.Add(page.Url, page.File);
         return data;
     }
 
@@ -31,7 +19,7 @@ public sealed class RealContentTests(SiteFactory site) : IClassFixture<SiteFacto
     public async Task Every_page_renders_with_its_title_in_the_tab_and_the_heading(string url, string file)
     {
         var problems = new List<BoneTumorInfo.Content.Diagnostics.ContentDiagnostic>();
-        var frontMatter = FrontMatterReader.Read(File.ReadAllText(Path.Combine(RepoContent.Root, file)), file, problems);
+        var frontMatter = FrontMatterReader.Read(File.ReadAllText(Path.Combine(RepoPaths.Content, file)), file, problems);
         Assert.True(frontMatter is not null, string.Join('\n', problems));
 
         var (response, page) = await site.CreateClient().GetPage(url);
@@ -57,7 +45,7 @@ public sealed class RealContentTests(SiteFactory site) : IClassFixture<SiteFacto
     public async Task The_navigation_lists_every_section_on_every_page()
     {
         // A section is a folder with an index.md, or a page, directly under content/en.
-        var root = Path.Combine(RepoContent.Root, "en");
+        var root = Path.Combine(RepoPaths.Content, "en");
         var expected = Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, "index.md"))).Select(d => "/" + Path.GetFileName(d))
             .Concat(Directory.EnumerateFiles(root, "*.md").Where(f => Path.GetFileName(f) != "index.md").Select(f => "/" + Path.GetFileNameWithoutExtension(f)))
             .Order().ToList();

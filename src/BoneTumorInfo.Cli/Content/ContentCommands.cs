@@ -100,7 +100,7 @@ public static class ContentCommands
     private static Command CreateReadability(TextWriter output, TextWriter errors)
     {
         var folder = FolderArgument();
-        var command = new Command("readability", "Print each page's reading grade (Flesch-Kincaid): page, words, sentences, grade.");
+        var command = new Command("readability", "Print each English page's reading grade (Flesch-Kincaid): page, words, sentences, grade.");
         command.Arguments.Add(folder);
         command.SetAction(parse =>
         {
@@ -108,7 +108,9 @@ public static class ContentCommands
             if (root is null) return 2;
             var options = new ContentOptions();
             var index = PageIndex.Build(root, options, includeDrafts: true, DisplayRoot(root));
-            var rows = index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
+            // Flesch-Kincaid is a measure of English text: other languages are not graded.
+            var rows = index.Pages.Where(p => !p.IsBroken && ContentChecker.GradeLimits.ContainsKey(p.Language))
+                .OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
                 .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), options.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
                 .ToList();
             var width = rows.Count == 0 ? 4 : Math.Max(4, rows.Max(r => r.Page.Length));

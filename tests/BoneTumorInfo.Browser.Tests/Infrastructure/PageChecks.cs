@@ -116,7 +116,7 @@ public static class PageChecks
 
     public static string ScreenshotPath(string name)
     {
-        Directory.CreateDirectory(RepoPaths.Artifacts);
-        return Path.Combine(RepoPaths.Artifacts, name + ".png");
+        Directory.CreateDirectory(BrowserPaths.Artifacts);
+        return Path.Combine(BrowserPaths.Artifacts, name + ".png");
     }
 }

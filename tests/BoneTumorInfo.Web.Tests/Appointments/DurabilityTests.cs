@@ -25,7 +25,7 @@ public sealed class DurabilityTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["Content__RootPath"] = RepoContent.Root;
+        start.Environment["Content__RootPath"] = RepoPaths.Content;
         start.Environment["Appointments__DataDirectory"] = data;
         start.Environment["Appointments__Form__PermitLimit"] = "1000000";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
