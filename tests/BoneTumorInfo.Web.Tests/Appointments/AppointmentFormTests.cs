@@ -42,7 +42,7 @@ public sealed partial class AppointmentFormTests(AppointmentFormTests.Site site)
         var consent = page.GetElementById("consent")!;
         Assert.Equal("checkbox", consent.GetAttribute("type"));
         Assert.False(consent.HasAttribute("checked"));
-        Assert.NotNull(form.QuerySelector("a[href='/privacy']"));
+        Assert.NotNull(form.QuerySelector("a[href='/appointments/privacy']"));
         Assert.Contains("999", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("medical records", page.GetElementById("reason-hint")!.TextContent, StringComparison.Ordinal);
 
@@ -55,7 +55,7 @@ public sealed partial class AppointmentFormTests(AppointmentFormTests.Site site)
     [Fact]
     public async Task The_privacy_notice_the_form_links_to_exists()
     {
-        var (response, page) = await site.CreateClient().GetPage("/privacy");
+        var (response, page) = await site.CreateClient().GetPage("/appointments/privacy");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("withdraw", text, StringComparison.OrdinalIgnoreCase);
