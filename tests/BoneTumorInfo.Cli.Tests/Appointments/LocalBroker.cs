@@ -68,7 +68,8 @@ public sealed class LocalBroker : IAsyncLifetime
 
     private static async Task<int> RunAsync(string file, params string[] args)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // By full path: /usr/sbin, where Debian puts the broker, is not on a normal user's PATH.
+        var start = new ProcessStartInfo(FindOnPath(file) ?? file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
