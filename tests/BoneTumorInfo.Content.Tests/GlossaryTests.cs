@@ -22,7 +22,7 @@ public sealed class GlossaryTests : IDisposable
     private static AngleSharp.Dom.IDocument Render(string body, string file = "conditions/benign.md")
     {
         var entry = new PageEntry("en", ContentPaths.SlugOf(file), "/x", file, "/tmp/x.md", $"content/en/{file}", null, []);
-        return new HtmlParser().ParseDocument(PageRenderer.Render(entry, TempContent.Page("T", body: body), "en", Terms).Html);
+        return new HtmlParser().ParseDocument(PageRenderer.Render(entry, TestPages.Page("T", body: body), "en", Terms).Html);
     }
 
     [Fact]

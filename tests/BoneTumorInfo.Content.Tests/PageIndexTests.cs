@@ -13,16 +13,16 @@ public sealed class PageIndexTests : IDisposable
     private void WriteSite()
     {
         _content
-            .Write("en/index.md", TempContent.Page("Home"))
-            .Write("en/about.md", TempContent.Page("About", order: 9))
-            .Write("en/surgery/index.md", TempContent.Page("Surgery", order: 1, extra: "steps: true\n"))
-            .Write("en/surgery/second.md", TempContent.Page("Second step", order: 2))
-            .Write("en/surgery/first.md", TempContent.Page("First step", order: 1))
-            .Write("en/surgery/third.md", TempContent.Page("Third step", order: 3))
-            .Write("en/conditions/index.md", TempContent.Page("Conditions", order: 2))
-            .Write("en/conditions/benign.md", TempContent.Page("Benign", order: 1))
-            .Write("en/conditions/secret.md", TempContent.Page("Secret", order: 2, extra: "draft: true\n"))
-            .Write("bn/index.md", TempContent.Page("হোম"));
+            .Write("en/index.md", TestPages.Page("Home"))
+            .Write("en/about.md", TestPages.Page("About", order: 9))
+            .Write("en/surgery/index.md", TestPages.Page("Surgery", order: 1, extra: "steps: true\n"))
+            .Write("en/surgery/second.md", TestPages.Page("Second step", order: 2))
+            .Write("en/surgery/first.md", TestPages.Page("First step", order: 1))
+            .Write("en/surgery/third.md", TestPages.Page("Third step", order: 3))
+            .Write("en/conditions/index.md", TestPages.Page("Conditions", order: 2))
+            .Write("en/conditions/benign.md", TestPages.Page("Benign", order: 1))
+            .Write("en/conditions/secret.md", TestPages.Page("Secret", order: 2, extra: "draft: true\n"))
+            .Write("bn/index.md", TestPages.Page("হোম"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class PageIndexTests : IDisposable
     public void Two_files_with_one_address_are_reported()
     {
         WriteSite();
-        _content.Write("en/about/index.md", TempContent.Page("About again"));
+        _content.Write("en/about/index.md", TestPages.Page("About again"));
 
         Assert.Contains(Build().Diagnostics, d => d.Message.Contains("same address (/about)", StringComparison.Ordinal));
     }

@@ -9,7 +9,7 @@ public class PageRendererTests
     private static RenderedPage Render(string body, string file = "bone-tumor-surgery/anaesthesia.md", string language = "en")
     {
         var entry = new PageEntry(language, ContentPaths.SlugOf(file), "/x", file, "/tmp/x.md", $"content/{language}/{file}", null, []);
-        return PageRenderer.Render(entry, TempContent.Page("Test", body: body), "en");
+        return PageRenderer.Render(entry, TestPages.Page("Test", body: body), "en");
     }
 
     private static AngleSharp.Dom.IDocument Html(string body, string file = "bone-tumor-surgery/anaesthesia.md", string language = "en") =>

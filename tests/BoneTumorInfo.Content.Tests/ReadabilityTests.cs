@@ -65,7 +65,7 @@ public class ReadabilityTests(ITestOutputHelper output)
     {
         var page = PageRenderer.Render(
             new PageEntry("en", "a", "/a", "a.md", "/tmp/a.md", "content/en/a.md", null, []),
-            TempContent.Page("A", body: "## A heading that is not counted\n\nThe cat sat. It was happy, e.g. with food! Was it?\n\n- Call 999\n- Rest\n\n`code is not counted`"),
+            TestPages.Page("A", body: "## A heading that is not counted\n\nThe cat sat. It was happy, e.g. with food! Was it?\n\n- Call 999\n- Rest\n\n`code is not counted`"),
             "en");
 
         var level = page.ReadingLevel;

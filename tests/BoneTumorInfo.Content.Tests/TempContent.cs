@@ -11,9 +11,6 @@ public sealed class TempContent : IDisposable
 
     public string Root { get; }
 
-    public static string Page(string title, int order = 0, string body = "Some words.", string extra = "") =>
-        $"---\ntitle: {title}\ndescription: About {title}.\norder: {order}\nlast_reviewed: 2026-11-01\nnext_review_due: 2027-11-01\nreviewed_by: Consultant orthopaedic oncologist\n{extra}---\n\n{body}\n";
-
     public TempContent Write(string relative, string text)
     {
         var path = Path.Combine(Root, relative);

@@ -16,8 +16,8 @@ public sealed class CachingTests : IDisposable
 
     public CachingTests()
     {
-        _site.Write("en/guide.md", TempContentSite.Page("First title", order: 1));
-        _site.Write("en/hidden.md", TempContentSite.Page("Hidden draft", order: 2, extra: "draft: true\n"));
+        _site.Write("en/guide.md", TestPages.Page("First title", order: 1));
+        _site.Write("en/hidden.md", TestPages.Page("Hidden draft", order: 2, extra: "draft: true\n"));
     }
 
     public void Dispose() => _site.Dispose();
@@ -55,7 +55,7 @@ public sealed class CachingTests : IDisposable
         Assert.NotNull(cached.Headers.Age);
         var oldTag = before.Headers.ETag!;
 
-        _site.Write("en/guide.md", TempContentSite.Page("Second title", order: 1));
+        _site.Write("en/guide.md", TestPages.Page("Second title", order: 1));
         HttpResponseMessage after;
         var deadline = DateTime.UtcNow.AddSeconds(15);
         do
@@ -82,8 +82,8 @@ public sealed class CachingTests : IDisposable
         Assert.Contains("no-cache", first.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
 
         using var fresh = new TempContentSite();
-        fresh.Write("en/guide.md", TempContentSite.Page("First title", order: 1));
-        fresh.Write("en/hidden.md", TempContentSite.Page("Hidden draft", order: 2, extra: "draft: true\n"));
+        fresh.Write("en/guide.md", TestPages.Page("First title", order: 1));
+        fresh.Write("en/hidden.md", TestPages.Page("Hidden draft", order: 2, extra: "draft: true\n"));
         var fromPage = await Get(fresh.CreateClient(), "/guide", h => h.IfNoneMatch.Add(etag));
         var fromCache = await Get(client, "/guide", h => h.IfNoneMatch.Add(etag));
         var other = await Get(client, "/guide", h => h.IfNoneMatch.ParseAdd("W/\"something-else\""));

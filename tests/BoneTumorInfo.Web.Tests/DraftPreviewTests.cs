@@ -11,10 +11,10 @@ public sealed class DraftPreviewTests : IDisposable
 
     public DraftPreviewTests()
     {
-        _site.Write("en/guide/index.md", TempContentSite.Page("Guide", order: 1, extra: "steps: true\n"));
-        _site.Write("en/guide/one.md", TempContentSite.Page("Step one", order: 1));
-        _site.Write("en/guide/two.md", TempContentSite.Page("Step two", order: 2, extra: "draft: true\n", body: "Draft words.\n\n## Same\n\nA.\n\n## Same\n\nB."));
-        _site.Write("en/guide/three.md", TempContentSite.Page("Step three", order: 3));
+        _site.Write("en/guide/index.md", TestPages.Page("Guide", order: 1, extra: "steps: true\n"));
+        _site.Write("en/guide/one.md", TestPages.Page("Step one", order: 1));
+        _site.Write("en/guide/two.md", TestPages.Page("Step two", order: 2, extra: "draft: true\n", body: "Draft words.\n\n## Same\n\nA.\n\n## Same\n\nB."));
+        _site.Write("en/guide/three.md", TestPages.Page("Step three", order: 3));
     }
 
     public void Dispose() => _site.Dispose();

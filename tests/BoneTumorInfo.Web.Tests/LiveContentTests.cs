@@ -32,11 +32,11 @@ public sealed class LiveContentTests : IDisposable
     [Fact]
     public async Task An_edited_file_shows_on_the_next_request_without_a_restart()
     {
-        _site.Write("en/guide.md", TempContentSite.Page("First title", order: 1));
+        _site.Write("en/guide.md", TestPages.Page("First title", order: 1));
         var (_, before) = await _site.CreateClient().GetPage("/guide");
         Assert.Equal("First title", before.QuerySelector("h1")?.TextContent);
 
-        _site.Write("en/guide.md", TempContentSite.Page("Second title", order: 1, body: "New words here."));
+        _site.Write("en/guide.md", TestPages.Page("Second title", order: 1, body: "New words here."));
         var (_, after) = await GetUntil("/guide", (_, p) => p.QuerySelector("h1")?.TextContent == "Second title");
 
         Assert.Equal("Second title", after.QuerySelector("h1")?.TextContent);
@@ -48,7 +48,7 @@ public sealed class LiveContentTests : IDisposable
     public async Task An_added_file_appears_and_a_deleted_file_goes()
     {
         await _site.CreateClient().GetPage("/");
-        _site.Write("en/new-page.md", TempContentSite.Page("A new page", order: 3));
+        _site.Write("en/new-page.md", TestPages.Page("A new page", order: 3));
 
         var (added, _) = await GetUntil("/new-page", (r, _) => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
@@ -61,7 +61,7 @@ public sealed class LiveContentTests : IDisposable
     [Fact]
     public async Task A_broken_file_fails_alone_with_a_calm_page_and_a_log_line_naming_file_and_line()
     {
-        _site.Write("en/good.md", TempContentSite.Page("Good page", order: 1));
+        _site.Write("en/good.md", TestPages.Page("Good page", order: 1));
         _site.Write("en/broken.md", "---\ntitle: Broken page\ndescription: x\ncolour: blue\n---\nText.\n");
         var client = _site.CreateClient();
 
@@ -88,7 +88,7 @@ public sealed class LiveContentTests : IDisposable
             "![d](javascript:alert(1))", "![e](data:image/png;base64,AAAA)", "<a href=\"javascript:alert(1)\">f</a>",
             "[g](https://example.org){onclick=alert(1)}", "<svg onload=alert(1)>", "<iframe src=\"https://example.org\"></iframe>",
         ];
-        _site.Write("en/attack.md", TempContentSite.Page("Attack", body: string.Join("\n\n", attempts)));
+        _site.Write("en/attack.md", TestPages.Page("Attack", body: string.Join("\n\n", attempts)));
 
         var (response, page) = await _site.CreateClient().GetPage("/attack");
 
@@ -110,7 +110,7 @@ public sealed class LiveContentTests : IDisposable
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         _site.WriteBytes("en/guide/images/knee.png", png);
-        _site.Write("en/guide/index.md", TempContentSite.Page("Guide", body: "![A knee X-ray](images/knee.png)"));
+        _site.Write("en/guide/index.md", TestPages.Page("Guide", body: "![A knee X-ray](images/knee.png)"));
         var client = _site.CreateClient();
 
         var (_, page) = await client.GetPage("/guide");

@@ -13,7 +13,7 @@ public sealed class PageWeightTests : IDisposable
     public async Task Bengali_text_is_sent_as_itself_not_as_numeric_character_references()
     {
         const string Title = "হাড়ের টিউমার";
-        _site.Write("bn/index.md", TempContentSite.Page(Title));
+        _site.Write("bn/index.md", TestPages.Page(Title));
 
         var html = await _site.CreateClient().GetStringAsync(new Uri("/bn", UriKind.Relative));
 
@@ -25,7 +25,7 @@ public sealed class PageWeightTests : IDisposable
     [Fact]
     public async Task Markup_characters_in_a_title_are_still_escaped()
     {
-        _site.Write("en/guide.md", TempContentSite.Page("\"Less <b>than</b> & more\"", order: 1));
+        _site.Write("en/guide.md", TestPages.Page("\"Less <b>than</b> & more\"", order: 1));
 
         var html = await _site.CreateClient().GetStringAsync(new Uri("/guide", UriKind.Relative));
 

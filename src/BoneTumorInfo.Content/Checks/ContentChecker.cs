@@ -113,7 +113,7 @@ public sealed class ContentChecker
 
             if (link.TargetFile is null)
             {
-                if (!IsExternal(link.Written))
+                if (!link.IsExternal)
                 {
                     error(link.Line, link.Column, $"the link '{link.Written}' goes outside the {entry.Language} pages");
                 }
@@ -239,9 +239,6 @@ public sealed class ContentChecker
             }
         }
     }
-
-    private static bool IsExternal(string url) =>
-        url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _);
 
     private static List<ContentDiagnostic> Sorted(IEnumerable<ContentDiagnostic> diagnostics) =>
         diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();

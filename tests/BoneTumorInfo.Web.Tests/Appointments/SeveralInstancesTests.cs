@@ -15,14 +15,9 @@ public sealed class SeveralInstancesTests
         using var second = new KestrelAppointmentSite(Path.Combine(root, "b"), keys).Start();
         Assert.NotEqual(first.BaseAddress, second.BaseAddress);
 
-        // One browser: its cookie follows it from one instance to the other, as behind a load balancer.
         var cookies = new CookieContainer();
         using var toFirst = KestrelAppointmentSite.CreateBrowser(first.BaseAddress, cookies);
-        using var toSecond = KestrelAppointmentSite.CreateBrowser(second.BaseAddress, cookies);
-        var hidden = await AppointmentForm.FetchHiddenFields(toFirst);
-        foreach (Cookie cookie in cookies.GetCookies(first.BaseAddress)) cookies.Add(second.BaseAddress, new Cookie(cookie.Name, cookie.Value, "/"));
-
-        var response = await AppointmentForm.Post(toSecond, hidden.Concat(AppointmentForm.ValidAnswers()));
+        var response = await FetchFromOneAndSendToTheOther(first, second, toFirst, cookies);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(1, await second.Store.CountAsync());
 
@@ -40,12 +35,21 @@ public sealed class SeveralInstancesTests
         using var second = new KestrelAppointmentSite(Path.Combine(root, "b")).Start();
         var cookies = new CookieContainer();
         using var toFirst = KestrelAppointmentSite.CreateBrowser(first.BaseAddress, cookies);
-        using var toSecond = KestrelAppointmentSite.CreateBrowser(second.BaseAddress, cookies);
-        var hidden = await AppointmentForm.FetchHiddenFields(toFirst);
-        foreach (Cookie cookie in cookies.GetCookies(first.BaseAddress)) cookies.Add(second.BaseAddress, new Cookie(cookie.Name, cookie.Value, "/"));
-
-        var response = await AppointmentForm.Post(toSecond, hidden.Concat(AppointmentForm.ValidAnswers()));
+        var response = await FetchFromOneAndSendToTheOther(first, second, toFirst, cookies);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await second.Store.CountAsync());
+    }
+
+    /// <summary>
+    /// One browser, as behind a load balancer: it fetches the form from the first instance, its
+    /// cookies follow it, and it sends the filled form to the second.
+    /// </summary>
+    private static async Task<HttpResponseMessage> FetchFromOneAndSendToTheOther(
+        KestrelAppointmentSite first, KestrelAppointmentSite second, HttpClient toFirst, CookieContainer cookies)
+    {
+        var hidden = await AppointmentForm.FetchHiddenFields(toFirst);
+        foreach (Cookie cookie in cookies.GetCookies(first.BaseAddress)) cookies.Add(second.BaseAddress, new Cookie(cookie.Name, cookie.Value, "/"));
+        using var toSecond = KestrelAppointmentSite.CreateBrowser(second.BaseAddress, cookies);
+        return await AppointmentForm.Post(toSecond, hidden.Concat(AppointmentForm.ValidAnswers()));
     }
 }

@@ -7,15 +7,12 @@ public sealed class TempContentSite : SiteFactory
     {
         Root = Path.Combine(Path.GetTempPath(), "bti-site-" + Guid.NewGuid().ToString("N"), "content");
         Directory.CreateDirectory(Path.Combine(Root, "en"));
-        Write("en/index.md", Page("Home page"));
+        Write("en/index.md", TestPages.Page("Home page"));
     }
 
     public string Root { get; }
 
     protected override string? ContentRoot => Root;
-
-    public static string Page(string title, int order = 0, string body = "Some plain words.", string extra = "") =>
-        $"---\ntitle: {title}\ndescription: About {title}.\norder: {order}\nlast_reviewed: 2026-11-01\nnext_review_due: 2027-11-01\nreviewed_by: Clinical nurse specialist\n{extra}---\n\n{body}\n";
 
     public TempContentSite Write(string relative, string text)
     {

@@ -7,7 +7,8 @@ namespace BoneTumorInfo.Content.Markdown.Links;
 /// <summary>A link or image written in a page, as the editor wrote it and where it leads.</summary>
 /// <param name="TargetFile">For a link to another page or an image: the target's path relative to the
 /// content root (<c>en/conditions/index.md</c>); null when the link is external or climbs out of the language folder.</param>
-public sealed record PageLink(int Line, int Column, string Written, bool IsImage, string? TargetFile, string? Fragment, string? AltText);
+/// <param name="IsExternal">Another site, or an address on this site written from its root (<c>/appointments/request</c>).</param>
+public sealed record PageLink(int Line, int Column, string Written, bool IsImage, bool IsExternal, string? TargetFile, string? Fragment, string? AltText);
 
 /// <summary>
 /// Rewrites links so content stays portable: editors link to <c>other-page.md</c> (which works
@@ -32,7 +33,7 @@ public static class LinkRewriter
 
             if (IsExternalOrRooted(written))
             {
-                links.Add(new PageLink(line, column, written, link.IsImage, null, null, alt));
+                links.Add(new PageLink(line, column, written, link.IsImage, IsExternal: true, null, null, alt));
                 continue;
             }
 
@@ -42,14 +43,14 @@ public static class LinkRewriter
             if (path.Length == 0)
             {
                 // "#heading" on the same page.
-                links.Add(new PageLink(line, column, written, link.IsImage, $"{language}/{fileRelativeToLanguage}", fragment, alt));
+                links.Add(new PageLink(line, column, written, link.IsImage, IsExternal: false, $"{language}/{fileRelativeToLanguage}", fragment, alt));
                 continue;
             }
 
             var combined = ContentPaths.Combine(fileRelativeToLanguage, Uri.UnescapeDataString(path));
             if (combined is null)
             {
-                links.Add(new PageLink(line, column, written, link.IsImage, null, fragment, alt));
+                links.Add(new PageLink(line, column, written, link.IsImage, IsExternal: false, null, fragment, alt));
                 continue;
             }
 
@@ -63,7 +64,7 @@ public static class LinkRewriter
                 link.Url = fragment is null ? url : $"{url}#{fragment}";
             }
 
-            links.Add(new PageLink(line, column, written, link.IsImage, $"{language}/{combined}", fragment, alt));
+            links.Add(new PageLink(line, column, written, link.IsImage, IsExternal: false, $"{language}/{combined}", fragment, alt));
         }
 
         return links;
