@@ -12,11 +12,18 @@ public sealed class ContentOptions
     /// </summary>
     public string RootPath { get; set; } = "";
 
-    /// <summary>The language served at the site root; every other one lives under /&lt;lang&gt;/.</summary>
-    public string DefaultLanguage { get; set; } = "en";
+    /// <summary>The language served at the site root (its code, "en"); every other one lives under
+    /// /&lt;lang&gt;/. Empty means the first of <see cref="Languages"/>.</summary>
+    public string DefaultLanguage { get; set; } = "";
 
-    /// <summary>Languages the site serves, in the order a language switcher shows them.</summary>
-    public IList<string> Languages { get; } = ["en", "bn"];
+    /// <summary>
+    /// The site's languages as culture names ("en-GB", "bn-BD"), in the order a language switch
+    /// shows them; empty means <see cref="Languages.SiteLanguages.DefaultCultures"/>. Read it
+    /// through <see cref="Languages.SiteLanguages.From"/>. No default items here: the
+    /// configuration binder adds to a list it finds filled, so <c>Content:Languages</c> would
+    /// append to the defaults instead of replacing them.
+    /// </summary>
+    public IList<string> Languages { get; set; } = [];
 
     /// <summary>Show draft pages (with a banner). On in Development, off in Production.</summary>
     public bool Preview { get; set; }

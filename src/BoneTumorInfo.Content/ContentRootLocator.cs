@@ -1,3 +1,5 @@
+using BoneTumorInfo.Content.Languages;
+
 namespace BoneTumorInfo.Content;
 
 /// <summary>Finds the content folder when configuration does not name one.</summary>
@@ -9,7 +11,8 @@ public static class ContentRootLocator
     /// upward from each start folder in turn: the repo root under <c>dotnet run</c>, the app's
     /// own folder once published.
     /// </summary>
-    public static string Resolve(string? configured, string baseDirectory, params string[] searchFrom)
+    /// <param name="languageFolder">The folder a content folder must hold: the default language's.</param>
+    public static string Resolve(string? configured, string baseDirectory, string languageFolder, params string[] searchFrom)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -21,11 +24,11 @@ public static class ContentRootLocator
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "content");
-                if (Directory.Exists(Path.Combine(candidate, "en"))) return candidate;
+                if (Directory.Exists(Path.Combine(candidate, languageFolder))) return candidate;
             }
         }
 
         throw new DirectoryNotFoundException(
-            $"No content folder was found above '{baseDirectory}'. Set Content:RootPath (or the environment variable Content__RootPath) to the folder that holds en/ and bn/.");
+            $"No content folder was found above '{baseDirectory}'. Set Content:RootPath (or the environment variable Content__RootPath) to the folder that holds {languageFolder}/.");
     }
 }

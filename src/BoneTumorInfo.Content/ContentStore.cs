@@ -60,7 +60,7 @@ public sealed partial class ContentStore : IDisposable
         ArgumentNullException.ThrowIfNull(entry);
         var snapshot = Current;
         var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(
-            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), _options.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language))));
+            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), snapshot.Index.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language))));
         try
         {
             return lazy.Value;

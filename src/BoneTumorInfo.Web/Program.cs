@@ -1,18 +1,19 @@
-using BoneTumorInfo.Web.Hosting;
+using BoneTumorInfo.Web.Appointments;
+using BoneTumorInfo.Web.Content;
+using BoneTumorInfo.Web.Site;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSiteLogging();
 builder.AddSecurityHeaders();
-builder.Services.AddContent(builder.Configuration, builder.Environment);
-builder.Services.AddSiteLocalization();
-builder.Services.AddContentCaching();
-builder.Services.AddSiteCompression();
-builder.Services.AddAppointments(builder.Configuration, builder.Environment);
-builder.Services.AddSiteDataProtection(builder.Configuration, builder.Environment);
-builder.Services.AddSiteHealthChecks();
-builder.Services.AddRazorPages();
+builder.AddSiteLocalization();
+builder.AddSiteCompression();
+builder.AddSiteDataProtection();
+builder.AddSiteHealthChecks();
+builder.AddSitePages();
+builder.AddContent();
+builder.AddAppointments();
 
 var app = builder.Build();
 
@@ -26,9 +27,8 @@ app.UseContentFiles();
 app.UseRouting();
 app.UseAppointments();
 app.UseContentCaching();
-app.MapStaticAssets();
 app.MapSiteHealthChecks();
-app.MapRazorPages().WithStaticAssets();
+app.MapSitePages();
 
 app.Run();
 

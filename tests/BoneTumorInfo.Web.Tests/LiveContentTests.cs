@@ -20,13 +20,7 @@ public sealed class LiveContentTests : IDisposable
     private async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> GetUntil(string url, Func<HttpResponseMessage, AngleSharp.Dom.IDocument, bool> ready)
     {
         var client = _site.CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var (response, page) = await client.GetPage(url);
-            if (ready(response, page) || DateTime.UtcNow > deadline) return (response, page);
-            await Task.Delay(50);
-        }
+        return await Poll.Until(() => client.GetPage(url), answer => ready(answer.Response, answer.Document), TimeSpan.FromSeconds(15));
     }
 
     [Fact]

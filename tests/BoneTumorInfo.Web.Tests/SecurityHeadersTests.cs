@@ -1,6 +1,9 @@
 using System.Net;
+using BoneTumorInfo.Appointments;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoneTumorInfo.Web.Tests;
 
@@ -89,10 +92,15 @@ public sealed class SecurityHeadersTests(SiteFactory site) : IClassFixture<SiteF
     [Fact]
     public async Task The_exception_page_carries_the_headers_even_though_the_error_cleared_the_response()
     {
-        var response = await site.CreatePlainClient().PostAsync(new Uri("/error", UriKind.Relative), new FormUrlEncodedContent([]));
+        // A real fault: the appointment store throws while a valid form is being saved.
+        using var broken = site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IAppointmentInbox, BrokenInbox>()));
+        var client = broken.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await Appointments.AppointmentForm.Submit(client, Appointments.AppointmentForm.ValidAnswers());
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        AssertProtected(response, "/error");
+        Assert.Contains("problem with the service", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertProtected(response, "a failed form post");
     }
 
     [Fact]
@@ -107,6 +115,13 @@ public sealed class SecurityHeadersTests(SiteFactory site) : IClassFixture<SiteF
         Assert.True(secure.Headers.TryGetValues("Strict-Transport-Security", out var hsts), "no HSTS over HTTPS");
         Assert.Contains("max-age=31536000", hsts.Single(), StringComparison.Ordinal);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"), "HSTS over plain HTTP means nothing and must not be sent");
+    }
+
+    /// <summary>An appointment store whose disk has failed.</summary>
+    private sealed class BrokenInbox : IAppointmentInbox
+    {
+        public Task<Enqueued> EnqueueAsync(AppointmentRequest draft, string idempotencyKey, CancellationToken cancellationToken = default) =>
+            throw new IOException("disk I/O error");
     }
 }
 

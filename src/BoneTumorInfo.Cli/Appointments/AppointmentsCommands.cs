@@ -52,10 +52,11 @@ public static class AppointmentsCommands
         receive.Options.Add(wait);
         receive.SetAction(async (parse, cancellationToken) =>
         {
+            var configured = BtiConfiguration.Load().Appointments;
             var settings = new ReceiveSettings(
-                Setting(parse.GetValue(dataDir), "Appointments__DataDirectory"),
-                Setting(parse.GetValue(rabbit), "Appointments__RabbitMq__Uri"),
-                Setting(parse.GetValue(queue), "Appointments__RabbitMq__QueueName"),
+                parse.GetValue(dataDir),
+                Setting(parse.GetValue(rabbit), configured.RabbitMq.Uri),
+                Setting(parse.GetValue(queue), configured.RabbitMq.QueueName),
                 parse.GetValue(format) == "csv" ? OutputFormat.Csv : OutputFormat.JsonLines,
                 parse.GetValue(file),
                 TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))));
@@ -139,23 +140,22 @@ public static class AppointmentsCommands
         }
     }
 
-    private static string? Setting(string? given, string environmentVariable) =>
+    /// <summary>A value given on the command line, else the configured one (appsettings.json, environment).</summary>
+    private static string? Setting(string? given, string? configured) =>
         !string.IsNullOrWhiteSpace(given) ? given
-        : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value
+        : !string.IsNullOrWhiteSpace(configured) ? configured
         : null;
 
     /// <summary>The same default as the site: <c>data</c> beside the content folder.</summary>
     private static string? ResolveDataDirectory(string? given, TextWriter errors)
     {
-        if (given is not null) return Path.GetFullPath(given);
         try
         {
-            var content = ContentRootLocator.Resolve(null, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            return AppointmentsOptions.DefaultDataDirectory(content);
+            return BtiConfiguration.Load().ResolveDataDirectory(given);
         }
         catch (DirectoryNotFoundException)
         {
-            errors.WriteLine("error: no data folder given and no content folder found near here. Use --data-dir.");
+            errors.WriteLine("error: no data folder given (--data-dir or Appointments__DataDirectory) and no content folder found near here.");
             return null;
         }
     }

@@ -29,7 +29,7 @@ public static class ContentCommands
     {
         try
         {
-            var root = ContentRootLocator.Resolve(given, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+            var root = BtiConfiguration.Load().ResolveContentRoot(given);
             if (Directory.Exists(root)) return root;
             errors.WriteLine($"error: the folder '{given}' does not exist.");
         }
@@ -64,7 +64,7 @@ public static class ContentCommands
         {
             var root = ResolveFolder(parse.GetValue(folder), errors);
             if (root is null) return 2;
-            var report = ContentChecker.CheckFolder(root, new ContentOptions(), DateOnly.FromDateTime(DateTime.Now), DisplayRoot(root));
+            var report = ContentChecker.CheckFolder(root, BtiConfiguration.Load().Content, DateOnly.FromDateTime(DateTime.Now), DisplayRoot(root));
             if (parse.GetValue(format) == "json")
             {
                 output.WriteLine(JsonSerializer.Serialize(new
@@ -106,12 +106,12 @@ public static class ContentCommands
         {
             var root = ResolveFolder(parse.GetValue(folder), errors);
             if (root is null) return 2;
-            var options = new ContentOptions();
+            var options = BtiConfiguration.Load().Content;
             var index = PageIndex.Build(root, options, includeDrafts: true, DisplayRoot(root));
             // Flesch-Kincaid is a measure of English text: other languages are not graded.
             var rows = index.Pages.Where(p => !p.IsBroken && ContentChecker.GradeLimits.ContainsKey(p.Language))
                 .OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
-                .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), options.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
+                .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), index.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
                 .ToList();
             var width = rows.Count == 0 ? 4 : Math.Max(4, rows.Max(r => r.Page.Length));
             output.WriteLine($"{"page".PadRight(width)}  {"words",6}  {"sentences",9}  {"grade",5}");

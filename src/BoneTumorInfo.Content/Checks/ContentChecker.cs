@@ -42,7 +42,7 @@ public sealed class ContentChecker
         ArgumentNullException.ThrowIfNull(options);
         var index = PageIndex.Build(rootPath, options, includeDrafts: true, displayRoot);
         var checker = new ContentChecker(index,
-            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), options.DefaultLanguage, index.GlossaryFor(entry.Language)),
+            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), index.DefaultLanguage, index.GlossaryFor(entry.Language)),
             today);
         var diagnostics = new List<ContentDiagnostic>(index.Diagnostics);
         // Broken pages' front-matter errors are already among the index's own diagnostics.

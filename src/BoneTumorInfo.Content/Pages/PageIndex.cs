@@ -1,3 +1,4 @@
+using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.FrontMatter;
 
@@ -25,11 +26,18 @@ public sealed class PageIndex
     /// <summary>The glossary of a language (empty when it has none).</summary>
     public Glossary.Glossary GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? Glossary.Glossary.Empty;
 
-    private PageIndex(string rootPath, bool includeDrafts)
+    private PageIndex(string rootPath, bool includeDrafts, SiteLanguages siteLanguages)
     {
         RootPath = rootPath;
         IncludeDrafts = includeDrafts;
+        SiteLanguages = siteLanguages;
     }
+
+    /// <summary>The site's languages, as configured (some may have no pages yet).</summary>
+    public SiteLanguages SiteLanguages { get; }
+
+    /// <summary>The language served at the site root.</summary>
+    public string DefaultLanguage => SiteLanguages.Default.Code;
 
     /// <summary>The content folder this index was read from.</summary>
     public string RootPath { get; }
@@ -40,9 +48,10 @@ public sealed class PageIndex
     public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts, string? displayRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var index = new PageIndex(rootPath, includeDrafts);
+        var languages = SiteLanguages.From(options);
+        var index = new PageIndex(rootPath, includeDrafts, languages);
         var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
-        foreach (var language in options.Languages)
+        foreach (var language in languages.Codes)
         {
             var folder = Path.Combine(rootPath, language);
             if (!Directory.Exists(folder)) continue;
@@ -54,7 +63,7 @@ public sealed class PageIndex
                 .Order(StringComparer.Ordinal);
             foreach (var relative in files)
             {
-                index.Add(rootName, rootPath, language, relative, options.DefaultLanguage);
+                index.Add(rootName, rootPath, language, relative, languages.Default.Code);
             }
         }
 
@@ -130,6 +139,7 @@ public sealed class PageIndex
     /// <summary>A page by its file, relative to the content root (<c>en/conditions/index.md</c>).</summary>
     public PageEntry? FindFile(string pathFromRoot) => _byFile.GetValueOrDefault(pathFromRoot);
 
+    /// <summary>The languages that have pages.</summary>
     public IEnumerable<string> Languages => _bySlug.Keys.Select(k => k.Language).Distinct();
 
     /// <summary>The pages directly under a page (for a folder page: its folder's pages and sub-folders).</summary>

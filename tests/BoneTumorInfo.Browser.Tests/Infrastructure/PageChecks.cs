@@ -75,22 +75,9 @@ public static class PageChecks
         ArgumentNullException.ThrowIfNull(action);
         await page.EvaluateAsync("() => { document.documentElement.dataset.oldDocument = 'yes'; }");
         await action();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await page.EvaluateAsync<bool>("() => document.readyState === 'complete' && !document.documentElement.dataset.oldDocument")) return;
-            }
-            catch (PlaywrightException)
-            {
-                // The old document went away mid-question; ask the new one.
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("the page was not replaced within 15 seconds");
+        // A PlaywrightException means the old document went away mid-question: ask the new one.
+        await Poll.UntilTrue(() => page.EvaluateAsync<bool>("() => document.readyState === 'complete' && !document.documentElement.dataset.oldDocument"),
+            TimeSpan.FromSeconds(15), "the page was not replaced within 15 seconds", null, typeof(PlaywrightException));
     }
 
     /// <summary>How far the page can be scrolled sideways, in CSS pixels (0 when it fits).</summary>

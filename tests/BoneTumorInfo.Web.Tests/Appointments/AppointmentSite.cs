@@ -121,11 +121,7 @@ public sealed class KestrelAppointmentSite(string dataDirectory, string? keysDir
 
     public KestrelAppointmentSite Start()
     {
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = this.StartOnLoopback();
         return this;
     }
 

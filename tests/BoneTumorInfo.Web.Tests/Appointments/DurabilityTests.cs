@@ -64,8 +64,7 @@ public sealed class DurabilityTests
                 }
             })).ToArray();
 
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (acknowledged.Count < 150 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            await Poll.Until(() => Task.FromResult(acknowledged.Count), count => count >= 150, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
             process.Kill(entireProcessTree: false); // SIGKILL on Linux
             await process.WaitForExitAsync();
             stop.Cancel();
@@ -86,23 +85,9 @@ public sealed class DurabilityTests
     private static async Task WaitUntilReady(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The web process did not start.");
-            await Task.Delay(100);
-        }
+        await Poll.UntilTrue(async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "The web process did not start.", TimeSpan.FromMilliseconds(100),
+            typeof(HttpRequestException), typeof(TaskCanceledException));
     }
 
     private static int FreePort()

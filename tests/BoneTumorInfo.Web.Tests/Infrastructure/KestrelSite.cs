@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BoneTumorInfo.Web.Tests.Infrastructure;
 
 /// <summary>
@@ -12,10 +8,7 @@ public sealed class KestrelSite : SiteFactory
 {
     public KestrelSite()
     {
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = this.StartOnLoopback();
     }
 
     public Uri BaseAddress { get; }

@@ -1,0 +1,114 @@
+using System.Threading.RateLimiting;
+using BoneTumorInfo.Appointments;
+using BoneTumorInfo.Appointments.RabbitMq;
+using BoneTumorInfo.Appointments.Requests;
+using BoneTumorInfo.Appointments.Storage;
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Web.Site;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BoneTumorInfo.Web.Appointments;
+
+public static class AppointmentsSetup
+{
+    public const string RateLimitPolicy = "appointment-form";
+
+    /// <summary>
+    /// The appointment request form's services: validation, the durable SQLite store (created on
+    /// first use), the RabbitMQ relay when a broker is configured, housekeeping and the rate limit.
+    /// Everything reads its options when first used, so tests and hosts can set them late.
+    /// </summary>
+    public static WebApplicationBuilder AddAppointments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var environment = builder.Environment;
+        services.AddOptions<AppointmentsOptions>()
+            .BindConfiguration(AppointmentsOptions.SectionName)
+            .PostConfigure<IOptions<ContentOptions>>((options, content) => options.DataDirectory =
+                string.IsNullOrWhiteSpace(options.DataDirectory)
+                    ? AppointmentsOptions.DefaultDataDirectory(content.Value.RootPath)
+                    : Path.GetFullPath(options.DataDirectory, environment.ContentRootPath))
+            .Validate(options => options.RetentionDays > 0, "Appointments:RetentionDays must be at least 1.")
+            .Validate(options => !options.RabbitMq.IsConfigured || System.Uri.TryCreate(options.RabbitMq.Uri, UriKind.Absolute, out _),
+                "Appointments:RabbitMq:Uri must be an amqp:// address.")
+            .ValidateOnStart();
+        services.AddOptions<AppointmentFormOptions>()
+            .BindConfiguration(AppointmentFormOptions.SectionName)
+            .Validate(options => options.PermitLimit > 0 && options.WindowSeconds > 0, "Appointments:Form limits must be positive.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AppointmentFormValidator>();
+        services.AddSingleton(sp => new SqliteAppointmentStore(
+            sp.GetRequiredService<IOptions<AppointmentsOptions>>().Value.DatabasePath,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SqliteAppointmentStore>>()));
+        services.AddSingleton<IAppointmentInbox>(sp => sp.GetRequiredService<SqliteAppointmentStore>());
+        services.AddSingleton(sp => new RabbitMqRelay(
+            sp.GetRequiredService<SqliteAppointmentStore>(),
+            sp.GetRequiredService<IOptions<AppointmentsOptions>>().Value.RabbitMq,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+        services.AddHostedService<AppointmentsRelayHost>();
+        services.AddHostedService<AppointmentsHousekeeping>();
+        services.AddHealthChecks()
+            .AddCheck<AppointmentStoreHealthCheck>("appointment-store", tags: [HealthSetup.ReadyTag])
+            .AddCheck<RabbitMqRelayHealthCheck>("rabbitmq-relay", tags: [HealthSetup.ReadyTag]);
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only sending the form counts; reading it never does. Behind a proxy, RemoteIpAddress
+            // must come from forwarded headers, or every client shares the proxy's allowance.
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+                var limits = context.RequestServices.GetRequiredService<IOptions<AppointmentFormOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.PermitLimit,
+                        Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                        QueueLimit = 0,
+                    });
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>The rate limiter, after routing so the form's endpoint policy is known.</summary>
+    public static WebApplication UseAppointments(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(ShowTooLargeFormsAgain);
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// A form post whose declared body is over the limit is shown the form again (as a read) with
+    /// a "too large" message and a 413, instead of a bare refusal. Other refusals (429) go to the
+    /// site's status page, which answers posts as well as reads.
+    /// </summary>
+    private static async Task ShowTooLargeFormsAgain(HttpContext context, RequestDelegate next)
+    {
+        var isFormPost = HttpMethods.IsPost(context.Request.Method)
+            && context.Request.Path.StartsWithSegments("/appointments", StringComparison.OrdinalIgnoreCase);
+        // A body declared too large is refused before a byte of it is read: the form page shows
+        // itself again with a message and a 413. (A chunked body with no length is still stopped
+        // by the page's RequestSizeLimit while it is read.)
+        if (isFormPost && context.Request.ContentLength > RequestModel.MaxBodyBytes)
+        {
+            context.Items[RequestModel.TooLargeKey] = true;
+            context.Request.Method = HttpMethods.Get;
+            // The unread body stays on the wire; closing the connection spares reading it.
+            context.Response.Headers.Connection = "close";
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,89 @@
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Languages;
+using BoneTumorInfo.Content.Markdown.Links;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace BoneTumorInfo.Web.Content;
+
+public static class ContentSetup
+{
+    /// <summary>
+    /// The content folder (found, or as configured), its languages, and the live store of pages
+    /// and rendered HTML; its output caching comes with it.
+    /// </summary>
+    public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var environment = builder.Environment;
+        services.AddOptions<ContentOptions>()
+            .BindConfiguration(ContentOptions.SectionName)
+            .Validate(options => LanguagesProblem(options) is null,
+                "Content:Languages must list culture names such as en-GB and bn-BD, and Content:DefaultLanguage (if set) one of their codes.")
+            .PostConfigure(options => options.RootPath = ContentRootLocator.Resolve(
+                options.RootPath, environment.ContentRootPath, SiteLanguages.From(options).Default.Code, AppContext.BaseDirectory))
+            .Validate(options => Directory.Exists(Path.Combine(options.RootPath, SiteLanguages.From(options).Default.Code)),
+                "Content:RootPath must be a folder that holds the default language's folder (for example content/en).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => SiteLanguages.From(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.AddSingleton<ContentStore>();
+        services.AddHostedService<ContentIndexWarmUp>();
+        builder.AddContentCaching();
+        return builder;
+    }
+
+    private static string? LanguagesProblem(ContentOptions options)
+    {
+        try
+        {
+            _ = SiteLanguages.From(options);
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Globalization.CultureNotFoundException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>
+    /// Builds the page index as the site starts, so content errors are in the log straight away
+    /// (not at the first visit) and the first reader does not wait for it.
+    /// </summary>
+    private sealed class ContentIndexWarmUp(ContentStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = store.Index;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Images that sit beside the pages, under /content-files/&lt;lang&gt;/…. Only image types are
+    /// served, so the Markdown sources themselves are never downloadable.
+    /// </summary>
+    public static WebApplication UseContentFiles(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings.Clear();
+        types.Mappings[".png"] = "image/png";
+        types.Mappings[".jpg"] = "image/jpeg";
+        types.Mappings[".jpeg"] = "image/jpeg";
+        types.Mappings[".gif"] = "image/gif";
+        types.Mappings[".webp"] = "image/webp";
+        types.Mappings[".avif"] = "image/avif";
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(options.RootPath),
+            RequestPath = LinkRewriter.ContentFilesPath,
+            ContentTypeProvider = types,
+        });
+        return app;
+    }
+}
