@@ -1,5 +1,8 @@
 using System.Net;
+using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoneTumorInfo.Web.Tests;
 
@@ -44,5 +47,35 @@ public sealed class LanguageTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal("bn", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("পাতাটি পাওয়া যায়নি", page.QuerySelector("h1")?.TextContent);
         Assert.Equal("/bn", page.QuerySelector("main a")?.GetAttribute("href"));
+    }
+}
+
+/// <summary>The languages come from configuration, exactly as written there.</summary>
+public sealed class ConfiguredLanguagesTests
+{
+    [Fact]
+    public void Languages_set_in_configuration_are_exactly_the_site_languages()
+    {
+        using var site = new SiteFactory().WithWebHostBuilder(b => b
+            .UseSetting("Content:Languages:0", "en-GB")
+            .UseSetting("Content:Languages:1", "bn-BD"));
+
+        var languages = site.Services.GetRequiredService<SiteLanguages>();
+
+        Assert.Equal(["en", "bn"], languages.Codes);
+        Assert.Equal("en", languages.Default.Code);
+        Assert.Equal(["English", "বাংলা"], languages.All.Select(l => l.NativeName));
+    }
+
+    [Fact]
+    public async Task With_English_alone_configured_a_Bengali_address_is_not_a_language()
+    {
+        using var site = new SiteFactory().WithWebHostBuilder(b => b.UseSetting("Content:Languages:0", "en-GB"));
+
+        var languages = site.Services.GetRequiredService<SiteLanguages>();
+        var (response, _) = await site.CreateClient().GetPage("/bn/conditions");
+
+        Assert.Equal(["en"], languages.Codes);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -78,6 +78,9 @@ public static class ContentSetup
         types.Mappings[".gif"] = "image/gif";
         types.Mappings[".webp"] = "image/webp";
         types.Mappings[".avif"] = "image/avif";
+        // Diagrams. An SVG opened on its own is a document, but the site's CSP (sent on every
+        // response, these included) forbids script in it, and editors' SVGs hold none.
+        types.Mappings[".svg"] = "image/svg+xml";
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(options.RootPath),
