@@ -1,7 +1,6 @@
 using BoneTumorInfo.Web.Appointments;
 using BoneTumorInfo.Web.Content;
 using BoneTumorInfo.Web.Site;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +19,8 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseSiteLocalization();
 app.UseSiteErrorPages();
-app.UseSerilogRequestLogging();
+app.UseSiteRequestLogging();
+app.UseAllowedMethodsOnly();
 app.UseSiteCompression();
 app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.

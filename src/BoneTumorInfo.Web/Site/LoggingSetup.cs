@@ -22,4 +22,17 @@ public static class LoggingSetup
             writeToProviders: true);
         return builder;
     }
+
+    /// <summary>
+    /// One line per request: method, path (never the query string, which can hold search words),
+    /// status and time. The middleware's default is the static Log.Logger, which this site leaves
+    /// silent (each host keeps its own logger), so it wrote nothing until it was given the host's.
+    /// </summary>
+    public static WebApplication UseSiteRequestLogging(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = logger.ForContext("SourceContext", "BoneTumorInfo.Requests"));
+        return app;
+    }
 }

@@ -9,7 +9,8 @@ namespace BoneTumorInfo.Web.Site;
 /// <summary>The page shown for a bare error status (404, 429, …), in the language of the address asked for.</summary>
 /// <remarks>
 /// Status-code re-execution keeps the request's method, so a refused form post arrives here as a
-/// POST: it is answered like a GET, and needs no antiforgery token (it changes nothing).
+/// POST and a refused PUT as a PUT: every method is answered like a GET, and needs no antiforgery
+/// token (it changes nothing).
 /// </remarks>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel(ContentStore store, SiteLanguages languages, IStringLocalizer<SiteText> text) : SitePageModel
@@ -19,6 +20,16 @@ public sealed class StatusModel(ContentStore store, SiteLanguages languages, ISt
     public string Heading { get; private set; } = "";
 
     public void OnPost(int code) => OnGet(code);
+
+    /// <summary>Methods with no handler here (PUT, DELETE, …, re-executed after a 405) get the same page.</summary>
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            OnGet(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 404);
+        }
+    }
 
     public void OnGet(int code)
     {
