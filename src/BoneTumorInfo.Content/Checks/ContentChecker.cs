@@ -228,7 +228,13 @@ public sealed class ContentChecker
             }
             else if (!block.HasHeading)
             {
-                warning(block.Line, block.Column, $"the {block.Kind} box has no heading: start it with a heading that says what to do, like '### Call 999 now if'");
+                var example = block.Kind.Trim().ToLowerInvariant() switch
+                {
+                    "non-urgent" => "### Contact your team in working hours if",
+                    "urgent" => "### Call your team today if",
+                    _ => "### Call 999 now if",
+                };
+                warning(block.Line, block.Column, $"the {block.Kind} box has no heading: start it with a heading that says what to do, like '{example}'");
             }
         }
     }
