@@ -47,8 +47,9 @@ public static class ServiceProfileReader
         {
             text = File.ReadAllText(path);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // Mid-save or locked: an error now, and the file watcher brings the next version.
             ArgumentNullException.ThrowIfNull(diagnostics);
             diagnostics.Add(Error(displayPath, 1, 1, $"the file could not be read: {ex.Message}"));
             return null;
