@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using BoneTumorInfo.Content.Diagnostics;
+using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Content.Service;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +24,7 @@ public sealed partial class ContentStore : IDisposable
     private readonly IDisposable _watch;
     private Snapshot? _snapshot;
 
-    private sealed record Snapshot(PageIndex Index, IChangeToken Token)
+    private sealed record Snapshot(PageIndex Index, IChangeToken Token, ServiceProfile? Service, IReadOnlyList<ContentDiagnostic> ServiceDiagnostics)
     {
         public ConcurrentDictionary<string, Lazy<RenderedPage>> Rendered { get; } = new(StringComparer.Ordinal);
     }
@@ -54,13 +56,23 @@ public sealed partial class ContentStore : IDisposable
 
     public PageIndex Index => Current.Index;
 
+    /// <summary>
+    /// The service's details from <c>service.yml</c>, re-read when the file changes. While the
+    /// file has errors this is the last good profile (null if there never was one), so a slip
+    /// in the file never takes the site down; <see cref="ServiceDiagnostics"/> says what is wrong.
+    /// </summary>
+    public ServiceProfile? Service => Current.Service;
+
+    /// <summary>What is wrong with <c>service.yml</c> as it is now (with the example-details warning).</summary>
+    public IReadOnlyList<ContentDiagnostic> ServiceDiagnostics => Current.ServiceDiagnostics;
+
     /// <summary>The rendered body of a page, from the cache when its files have not changed.</summary>
     public RenderedPage Render(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var snapshot = Current;
         var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(
-            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), snapshot.Index.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language))));
+            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), snapshot.Index.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language), snapshot.Service)));
         try
         {
             return lazy.Value;
@@ -86,7 +98,8 @@ public sealed partial class ContentStore : IDisposable
                 {
                     // Take the token before reading, so an edit made while indexing is not missed.
                     var token = _files.Watch("**/*");
-                    snapshot = new Snapshot(PageIndex.Build(RootPath, _options, _options.Preview), token);
+                    var (service, serviceDiagnostics) = LoadService(snapshot?.Service);
+                    snapshot = new Snapshot(PageIndex.Build(RootPath, _options, _options.Preview), token, service, serviceDiagnostics);
                     LogIndexed(snapshot.Index);
                     Volatile.Write(ref _snapshot, snapshot);
                 }
@@ -94,6 +107,22 @@ public sealed partial class ContentStore : IDisposable
                 return snapshot;
             }
         }
+    }
+
+    /// <summary>Reads service.yml; on an error keeps <paramref name="lastGood"/>, and logs why.</summary>
+    private (ServiceProfile? Service, IReadOnlyList<ContentDiagnostic> Diagnostics) LoadService(ServiceProfile? lastGood)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var display = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(RootPath))}/{ServiceProfile.FileName}";
+        var profile = ServiceProfileReader.Load(Path.Combine(RootPath, ServiceProfile.FileName), display, SiteLanguages.From(_options).Codes.ToList(), diagnostics);
+        foreach (var diagnostic in diagnostics.Where(d => d.IsError))
+        {
+            LogContentError(_logger, diagnostic);
+        }
+
+        if (profile is not null || !diagnostics.Any(d => d.IsError)) return (profile, diagnostics);
+        if (lastGood is not null) LogServiceKept(_logger, display);
+        return (lastGood, diagnostics);
     }
 
     private void OnFilesChanged()
@@ -119,6 +148,9 @@ public sealed partial class ContentStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content under {RootPath} changed; pages will be re-read on the next request")]
     private static partial void LogContentChanged(ILogger logger, string rootPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} has errors; pages keep showing the service details it last had without errors")]
+    private static partial void LogServiceKept(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {PageCount} content pages ({ErrorCount} with errors)")]
     private static partial void LogIndexBuilt(ILogger logger, int pageCount, int errorCount);

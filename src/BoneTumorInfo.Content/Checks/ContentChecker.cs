@@ -1,6 +1,8 @@
 using System.Globalization;
 using BoneTumorInfo.Content.Diagnostics;
+using BoneTumorInfo.Content.Markdown.Placeholders;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Content.Service;
 
 namespace BoneTumorInfo.Content.Checks;
 
@@ -24,6 +26,9 @@ public sealed class ContentChecker
     /// <summary>A review due this many days ahead or fewer is flagged.</summary>
     public const int ReviewWarningDays = 30;
 
+    /// <summary>A review overdue by more than this many days is an error, not a warning.</summary>
+    public const int ReviewOverdueErrorDays = 90;
+
     private readonly PageIndex _index;
     private readonly Func<PageEntry, RenderedPage> _render;
     private readonly DateOnly _today;
@@ -36,15 +41,45 @@ public sealed class ContentChecker
         _today = today;
     }
 
+    /// <summary>A checker whose "today" is the clock's local date (tests pass a fixed clock).</summary>
+    public ContentChecker(PageIndex index, Func<PageEntry, RenderedPage> render, TimeProvider time)
+        : this(index, render, TodayFrom(time))
+    {
+    }
+
+    /// <summary>
+    /// Whether a placeholder that has no profile to fill it is reported (true by default). The
+    /// folder check turns it off when service.yml exists but has errors: those errors are
+    /// reported once, not again at every placeholder.
+    /// </summary>
+    public bool ReportUnfilledPlaceholders { get; init; } = true;
+
+    /// <summary>The local date on <paramref name="time"/>'s clock.</summary>
+    public static DateOnly TodayFrom(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    }
+
+    /// <summary>Checks a whole content folder, drafts included, with "today" from <paramref name="time"/>.</summary>
+    public static CheckReport CheckFolder(string rootPath, ContentOptions options, TimeProvider time, string? displayRoot = null) =>
+        CheckFolder(rootPath, options, TodayFrom(time), displayRoot);
+
     /// <summary>Checks a whole content folder, drafts included.</summary>
     public static CheckReport CheckFolder(string rootPath, ContentOptions options, DateOnly today, string? displayRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var index = PageIndex.Build(rootPath, options, includeDrafts: true, displayRoot);
-        var checker = new ContentChecker(index,
-            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), index.DefaultLanguage, index.GlossaryFor(entry.Language)),
-            today);
         var diagnostics = new List<ContentDiagnostic>(index.Diagnostics);
+        var serviceFile = Path.Combine(rootPath, ServiceProfile.FileName);
+        var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
+        var service = ServiceProfileReader.Load(serviceFile, $"{rootName}/{ServiceProfile.FileName}", index.SiteLanguages.Codes.ToList(), diagnostics);
+        var checker = new ContentChecker(index,
+            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), index.DefaultLanguage, index.GlossaryFor(entry.Language), service),
+            today)
+        {
+            ReportUnfilledPlaceholders = service is not null || !File.Exists(serviceFile),
+        };
         // Broken pages' front-matter errors are already among the index's own diagnostics.
         foreach (var entry in index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
         {
@@ -69,8 +104,9 @@ public sealed class ContentChecker
         CheckLinks(entry, page, Error);
         CheckHeadings(page, Error);
         CheckBlocks(page, Error, Warning);
+        CheckPlaceholders(page, Error);
         CheckReadingLevel(entry, page, Warning);
-        CheckReviewDates(entry, Warning);
+        CheckReviewDates(entry, Error, Warning);
         CheckTranslations(entry, Warning);
         return Sorted(found);
     }
@@ -188,11 +224,17 @@ public sealed class ContentChecker
         {
             if (!block.IsCareCard)
             {
-                error(block.Line, block.Column, $"'::: {block.Kind}' is not a kind of box the site knows; use '::: urgent' or '::: emergency'");
+                error(block.Line, block.Column, $"'::: {block.Kind}' is not a kind of box the site knows; use '::: non-urgent', '::: urgent' or '::: emergency'");
             }
             else if (!block.HasHeading)
             {
-                warning(block.Line, block.Column, $"the {block.Kind} box has no heading: start it with a heading that says what to do, like '### Call 999 now if'");
+                var example = block.Kind.Trim().ToLowerInvariant() switch
+                {
+                    "non-urgent" => "### Contact your team in working hours if",
+                    "urgent" => "### Call your team today if",
+                    _ => "### Call 999 now if",
+                };
+                warning(block.Line, block.Column, $"the {block.Kind} box has no heading: start it with a heading that says what to do, like '{example}'");
             }
         }
     }
@@ -205,12 +247,37 @@ public sealed class ContentChecker
             $"reading grade {page.ReadingLevel.Grade:0.0} is above {limit:0.0}; shorten these sentences first: {longest}"));
     }
 
-    private void CheckReviewDates(PageEntry entry, Action<int, int, string> warning)
+    private void CheckPlaceholders(RenderedPage page, Action<int, int, string> error)
     {
-        var due = entry.FrontMatter!.NextReviewDue;
+        foreach (var placeholder in page.Placeholders)
+        {
+            switch (placeholder.Status)
+            {
+                case PlaceholderStatus.Unknown:
+                    error(placeholder.Line, placeholder.Column,
+                        $"unknown placeholder {placeholder.Written}: known ones are {string.Join(", ", PlaceholderFiller.Known.Keys.Select(k => $"{{{{ {k} }}}}"))}");
+                    break;
+                case PlaceholderStatus.Unclosed:
+                    error(placeholder.Line, placeholder.Column, $"'{placeholder.Written}' starts a placeholder but has no closing '}}}}' on the same line");
+                    break;
+                case PlaceholderStatus.NoProfile when ReportUnfilledPlaceholders:
+                    error(placeholder.Line, placeholder.Column, $"{placeholder.Written} shows nothing: there is no {ServiceProfile.FileName} beside the language folders to fill it from");
+                    break;
+            }
+        }
+    }
+
+    private void CheckReviewDates(PageEntry entry, Action<int, int, string> error, Action<int, int, string> warning)
+    {
+        var frontMatter = entry.FrontMatter!;
+        var due = frontMatter.NextReviewDue;
         var line = DueLine(entry);
         var when = due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        if (due < _today)
+        if (frontMatter.DaysOverdue(_today) > ReviewOverdueErrorDays)
+        {
+            error(line, 1, $"the review was due on {when}, more than {ReviewOverdueErrorDays} days ago: check the page now, then update last_reviewed and next_review_due");
+        }
+        else if (frontMatter.IsOverdue(_today))
         {
             warning(line, 1, $"the review was due on {when}: check the page, then update last_reviewed and next_review_due");
         }

@@ -20,4 +20,10 @@ public sealed record PageFrontMatter
 
     /// <summary>On a folder's index.md: its pages are numbered steps with previous/next links.</summary>
     public bool Steps { get; init; }
+
+    /// <summary>The review date has passed: pages show readers a calm notice that a check is due.</summary>
+    public bool IsOverdue(DateOnly today) => NextReviewDue < today;
+
+    /// <summary>How many days ago the review was due (0 when it is not overdue).</summary>
+    public int DaysOverdue(DateOnly today) => Math.Max(0, today.DayNumber - NextReviewDue.DayNumber);
 }

@@ -37,7 +37,8 @@ public static class GlossaryMarker
         Inline root = literal;
         while (root.Parent is not null)
         {
-            if (root.Parent is LinkInline) return false;
+            // Not inside a link, nor inside the service's own details (its name is not a medical term).
+            if (root.Parent is LinkInline or Markdown.Placeholders.PlaceholderInline) return false;
             root = root.Parent;
         }
 

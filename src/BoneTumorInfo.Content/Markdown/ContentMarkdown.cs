@@ -1,5 +1,6 @@
 using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown.CareCards;
+using BoneTumorInfo.Content.Markdown.Placeholders;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 
@@ -23,6 +24,7 @@ public static class ContentMarkdown
             .DisableHtml();
         builder.Extensions.AddIfNotAlready<CareCardExtension>();
         builder.Extensions.AddIfNotAlready<GlossaryExtension>();
+        builder.Extensions.AddIfNotAlready<PlaceholderExtension>();
         return builder.Build();
     }
 }

@@ -5,7 +5,9 @@ using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown;
 using BoneTumorInfo.Content.Markdown.CareCards;
 using BoneTumorInfo.Content.Markdown.Links;
+using BoneTumorInfo.Content.Markdown.Placeholders;
 using BoneTumorInfo.Content.Readability;
+using BoneTumorInfo.Content.Service;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -16,11 +18,14 @@ namespace BoneTumorInfo.Content.Pages;
 /// <summary>Markdown text in, safe HTML and the page's outline out.</summary>
 public static class PageRenderer
 {
-    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, Glossary.Glossary? glossary = null)
+    /// <param name="service">Fills the page's <c>{{ … }}</c> placeholders; with none they show nothing.</param>
+    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, Glossary.Glossary? glossary = null, ServiceProfile? service = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         glossary ??= Glossary.Glossary.Empty;
         var document = Markdig.Markdown.Parse(text, ContentMarkdown.Pipeline);
+        // Filled first, so the reading level, headings and glossary all see the details' words.
+        var placeholders = PlaceholderFiller.Fill(document, service, entry.Language);
         var links = LinkRewriter.Rewrite(document, entry.Language, entry.PathInLanguage, defaultLanguage);
 
         var headings = document.Descendants<HeadingBlock>()
@@ -49,7 +54,7 @@ public static class PageRenderer
         }
 
         writer.Flush();
-        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks);
+        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks) { Placeholders = placeholders };
     }
 
     /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>

@@ -1,4 +1,5 @@
 using BoneTumorInfo.Content.Markdown.Links;
+using BoneTumorInfo.Content.Markdown.Placeholders;
 using BoneTumorInfo.Content.Readability;
 
 namespace BoneTumorInfo.Content.Pages;
@@ -20,4 +21,7 @@ public sealed record RenderedPage(
 {
     /// <summary>The h2 headings, in order: the page's "on this page" list.</summary>
     public IEnumerable<PageHeading> Contents => Headings.Where(h => h.Level == 2);
+
+    /// <summary>The service placeholders written in the page, and whether each could be filled.</summary>
+    public IReadOnlyList<PagePlaceholder> Placeholders { get; init; } = [];
 }

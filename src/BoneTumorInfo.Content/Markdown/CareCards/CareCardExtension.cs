@@ -12,12 +12,13 @@ namespace BoneTumorInfo.Content.Markdown.CareCards;
 /// - you have a temperature of 38°C or higher
 /// :::
 /// </code>
-/// The kinds are <c>urgent</c> (call your team) and <c>emergency</c> (call 999). Only the block
+/// The kinds are <c>non-urgent</c> (contact your team in working hours), <c>urgent</c> (call
+/// your team today or now) and <c>emergency</c> (call 999). Only the block
 /// form of Markdig's custom containers is enabled: the inline <c>::text::</c> form is not.
 /// </summary>
 public sealed class CareCardExtension : IMarkdownExtension
 {
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { "urgent", "emergency" };
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { "non-urgent", "urgent", "emergency" };
 
     public void Setup(MarkdownPipelineBuilder pipeline)
     {

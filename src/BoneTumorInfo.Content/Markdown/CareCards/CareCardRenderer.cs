@@ -54,7 +54,7 @@ public sealed class CareCardRenderer : HtmlObjectRenderer<CustomContainer>
         renderer.Write("</aside>").WriteLine();
     }
 
-    /// <summary>"urgent" or "emergency", or null for a container kind the site does not know.</summary>
+    /// <summary>"non-urgent", "urgent" or "emergency", or null for a container kind the site does not know.</summary>
     public static string? KindOf(CustomContainer container)
     {
         ArgumentNullException.ThrowIfNull(container);
