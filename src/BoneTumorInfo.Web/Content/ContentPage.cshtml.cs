@@ -13,7 +13,7 @@ namespace BoneTumorInfo.Web.Content;
 /// <remarks>The same HTML for every reader, so it is output-cached (until its content changes) and ETagged.</remarks>
 [OutputCache(PolicyName = Caching.ContentPolicy)]
 [ConditionalGet]
-public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageModel> logger) : SitePageModel
+public sealed class ContentPageModel(ContentStore store, TimeProvider clock, ILogger<ContentPageModel> logger) : SitePageModel
 {
     public PageEntry Entry { get; private set; } = null!;
 
@@ -25,6 +25,9 @@ public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageMode
     public PageEntry? Previous { get; private set; }
 
     public PageEntry? Next { get; private set; }
+
+    /// <summary>Past its review date: readers are told the page may be out of date.</summary>
+    public bool IsOverdue { get; private set; }
 
     /// <summary>With preview on: what the content checker says about this page, for its editors.</summary>
     public IReadOnlyList<ContentDiagnostic> CheckerMessages { get; private set; } = [];
@@ -50,7 +53,7 @@ public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageMode
         Entry = entry;
         if (options.Preview)
         {
-            CheckerMessages = new ContentChecker(index, store.Render, DateOnly.FromDateTime(DateTime.Today)).CheckPage(entry);
+            CheckerMessages = new ContentChecker(index, store.Render, clock).CheckPage(entry);
         }
 
         Chrome = SiteChrome.For(store, entry);
@@ -66,6 +69,7 @@ public sealed class ContentPageModel(ContentStore store, ILogger<ContentPageMode
         }
 
         Rendered = store.Render(entry);
+        IsOverdue = entry.FrontMatter?.IsOverdue(ContentChecker.TodayFrom(clock)) == true;
         Children = entry.IsFolderPage && entry.Slug.Length > 0 ? index.ChildrenOf(entry) : [];
         (Previous, Next) = index.PreviousNext(entry);
         return Page();

@@ -2,6 +2,7 @@ using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Markdown.Links;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public static class ContentSetup
                 "Content:RootPath must be a folder that holds the default language's folder (for example content/en).")
             .ValidateOnStart();
         services.AddSingleton(sp => SiteLanguages.From(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentStore>();
         services.AddHostedService<ContentIndexWarmUp>();
         builder.AddContentCaching();

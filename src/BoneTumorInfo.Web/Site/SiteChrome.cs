@@ -2,6 +2,7 @@ using System.Globalization;
 using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Content.Service;
 
 namespace BoneTumorInfo.Web.Site;
 
@@ -20,7 +21,10 @@ public sealed record SiteChrome(
     IReadOnlyList<NavLink> Sections,
     IReadOnlyList<NavLink> Breadcrumbs,
     PageEntry? Page,
-    IReadOnlyList<LanguageLink> OtherLanguages)
+    IReadOnlyList<LanguageLink> OtherLanguages,
+    ServiceProfile? Service,
+    string? ContactUrl,
+    string? AccessibilityUrl)
 {
     /// <summary>The language code of the page ("en", "bn"): the html element's lang.</summary>
     public string Language => SiteLanguage.Code;
@@ -48,7 +52,10 @@ public sealed record SiteChrome(
             SectionsOf(index, page.Language, section.Slug),
             trail.Select(p => new NavLink(p.Title, p.Url, false)).ToList(),
             page,
-            OtherLanguagesOf(index, page.Language, page.PathInLanguage));
+            OtherLanguagesOf(index, page.Language, page.PathInLanguage),
+            store.Service,
+            UrlOfPage(index, page.Language, ContactSlug),
+            UrlOfPage(index, page.Language, AccessibilitySlug));
     }
 
     /// <summary>The chrome for a page that is not content (errors, forms), in a given language.</summary>
@@ -57,7 +64,8 @@ public sealed record SiteChrome(
         ArgumentNullException.ThrowIfNull(store);
         var index = store.Index;
         return new SiteChrome(index.SiteLanguages.Get(language), title, null, index.SiteLanguages.UrlOf(language, ""),
-            SectionsOf(index, language, null), [], null, OtherLanguagesOf(index, language, "index.md"));
+            SectionsOf(index, language, null), [], null, OtherLanguagesOf(index, language, "index.md"),
+            store.Service, UrlOfPage(index, language, ContactSlug), UrlOfPage(index, language, AccessibilitySlug));
     }
 
     /// <summary>
@@ -71,6 +79,21 @@ public sealed record SiteChrome(
             .OfType<PageEntry>()
             .Select(p => new LanguageLink(p.Language, index.SiteLanguages.Get(p.Language).NativeName, p.Url))
             .ToList();
+
+    /// <summary>The pages every footer links to, when the content has them.</summary>
+    public const string ContactSlug = "contact";
+
+    public const string AccessibilitySlug = "accessibility";
+
+    private static string? UrlOfPage(PageIndex index, string language, string slug) =>
+        index.Find(language, slug) is { IsBroken: false } page ? page.Url : null;
+
+    /// <summary>A phone number as this page's readers write it (Bengali digits on Bengali pages).</summary>
+    public string PhoneText(ServicePhone phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        return phone.Display(Language);
+    }
 
     private static List<NavLink> SectionsOf(PageIndex index, string language, string? currentSlug) =>
         index.Sections(language).Select(s => new NavLink(s.Title, s.Url, s.Slug == currentSlug)).ToList();
