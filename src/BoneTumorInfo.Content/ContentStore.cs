@@ -59,8 +59,7 @@ public sealed partial class ContentStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var snapshot = Current;
-        var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(
-            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), _options.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language))));
+        var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(() => snapshot.Index.Render(entry)));
         try
         {
             return lazy.Value;

@@ -111,7 +111,7 @@ public static class ContentCommands
             // Flesch-Kincaid is a measure of English text: other languages are not graded.
             var rows = index.Pages.Where(p => !p.IsBroken && ContentChecker.GradeLimits.ContainsKey(p.Language))
                 .OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
-                .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), options.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
+                .Select(p => (Page: p.DisplayPath, Level: index.Render(p).ReadingLevel))
                 .ToList();
             var width = rows.Count == 0 ? 4 : Math.Max(4, rows.Max(r => r.Page.Length));
             output.WriteLine($"{"page".PadRight(width)}  {"words",6}  {"sentences",9}  {"grade",5}");

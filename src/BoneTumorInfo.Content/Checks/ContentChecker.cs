@@ -1,3 +1,4 @@
+using BoneTumorInfo.Content.Glossary;
 using System.Globalization;
 using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.Pages;
@@ -41,9 +42,7 @@ public sealed class ContentChecker
     {
         ArgumentNullException.ThrowIfNull(options);
         var index = PageIndex.Build(rootPath, options, includeDrafts: true, displayRoot);
-        var checker = new ContentChecker(index,
-            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), options.DefaultLanguage, index.GlossaryFor(entry.Language)),
-            today);
+        var checker = new ContentChecker(index, index.Render, today);
         var diagnostics = new List<ContentDiagnostic>(index.Diagnostics);
         // Broken pages' front-matter errors are already among the index's own diagnostics.
         foreach (var entry in index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
@@ -141,7 +140,7 @@ public sealed class ContentChecker
             if (string.IsNullOrEmpty(link.Fragment) || target.IsBroken) continue;
             var targetPage = Rendered(target);
             var anchors = targetPage?.Headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-            if (target.PathInLanguage == Glossary.Glossary.PageFile)
+            if (target.PathInLanguage == GlossaryTerms.PageFile)
             {
                 anchors.UnionWith(_index.GlossaryFor(target.Language).Entries.Select(e => e.Id));
             }
@@ -208,7 +207,7 @@ public sealed class ContentChecker
     private void CheckReviewDates(PageEntry entry, Action<int, int, string> warning)
     {
         var due = entry.FrontMatter!.NextReviewDue;
-        var line = DueLine(entry);
+        var line = entry.FrontMatter.LineOf("next_review_due");
         var when = due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         if (due < _today)
         {
@@ -218,13 +217,6 @@ public sealed class ContentChecker
         {
             warning(line, 1, $"the review is due on {when}, in {due.DayNumber - _today.DayNumber} days");
         }
-    }
-
-    private static int DueLine(PageEntry entry)
-    {
-        var lines = File.ReadLines(entry.FullPath).Take(40).ToList();
-        var at = lines.FindIndex(l => l.StartsWith("next_review_due:", StringComparison.Ordinal));
-        return at < 0 ? 1 : at + 1;
     }
 
     private void CheckTranslations(PageEntry entry, Action<int, int, string> warning)

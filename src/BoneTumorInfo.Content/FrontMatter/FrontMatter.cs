@@ -20,4 +20,10 @@ public sealed record PageFrontMatter
 
     /// <summary>On a folder's index.md: its pages are numbered steps with previous/next links.</summary>
     public bool Steps { get; init; }
+
+    /// <summary>The file line of each key that was written (1-based), so messages can point at it.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The line a key was written on, or 1 (the top of the file) when it was not written.</summary>
+    public int LineOf(string key) => KeyLines.TryGetValue(key, out var line) ? line : 1;
 }

@@ -30,7 +30,7 @@ public static class FrontMatterReader
     private static readonly string[] Required = ["title", "description", "last_reviewed", "next_review_due", "reviewed_by"];
 
     /// <summary>The front matter's lines, and the 1-based file line where its YAML starts.</summary>
-    public sealed record Block(string Yaml, int FirstLine, int LinesUsed);
+    public sealed record Block(string Yaml, int FirstLine);
 
     /// <summary>Finds the <c>---</c> … <c>---</c> block at the very top of a file.</summary>
     public static Block? FindBlock(string text, out string? problem)
@@ -49,7 +49,7 @@ public static class FrontMatterReader
             if (line is "---" or "...")
             {
                 var yaml = string.Join('\n', lines[1..i]);
-                return new Block(yaml, 2, i + 1);
+                return new Block(yaml, 2);
             }
         }
 
@@ -166,6 +166,7 @@ public static class FrontMatterReader
             ReviewedBy = Text("reviewed_by"),
             Draft = Flag("draft"),
             Steps = Flag("steps"),
+            KeyLines = values.ToDictionary(v => v.Key, v => LineOf(v.Value.Key), StringComparer.Ordinal),
         };
 
         if (result.LastReviewed != default && result.NextReviewDue != default && result.NextReviewDue <= result.LastReviewed

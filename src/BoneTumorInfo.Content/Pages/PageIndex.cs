@@ -1,3 +1,4 @@
+using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.FrontMatter;
 
@@ -13,7 +14,7 @@ public sealed class PageIndex
     private readonly Dictionary<string, PageEntry> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Language, string Slug), List<PageEntry>> _children = [];
     private readonly List<ContentDiagnostic> _diagnostics = [];
-    private readonly Dictionary<string, Glossary.Glossary> _glossaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GlossaryTerms> _glossaries = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<PageEntry> Pages => _bySlug.Values;
 
@@ -23,12 +24,26 @@ public sealed class PageIndex
     public bool IncludeDrafts { get; }
 
     /// <summary>The glossary of a language (empty when it has none).</summary>
-    public Glossary.Glossary GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? Glossary.Glossary.Empty;
+    public GlossaryTerms GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? GlossaryTerms.Empty;
 
-    private PageIndex(string rootPath, bool includeDrafts)
+    private PageIndex(string rootPath, bool includeDrafts, string defaultLanguage)
     {
         RootPath = rootPath;
         IncludeDrafts = includeDrafts;
+        DefaultLanguage = defaultLanguage;
+    }
+
+    /// <summary>The language served at the site root (links to it have no /&lt;lang&gt; prefix).</summary>
+    public string DefaultLanguage { get; }
+
+    /// <summary>
+    /// Renders a page's body: the one place that does it, so the site, the checker and the command
+    /// line cannot render a page three different ways.
+    /// </summary>
+    public RenderedPage Render(PageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return PageRenderer.Render(entry, ReadText(entry.FullPath), DefaultLanguage, GlossaryFor(entry.Language));
     }
 
     /// <summary>The content folder this index was read from.</summary>
@@ -40,14 +55,14 @@ public sealed class PageIndex
     public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts, string? displayRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var index = new PageIndex(rootPath, includeDrafts);
+        var index = new PageIndex(rootPath, includeDrafts, options.DefaultLanguage);
         var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
         foreach (var language in options.Languages)
         {
             var folder = Path.Combine(rootPath, language);
             if (!Directory.Exists(folder)) continue;
-            index._glossaries[language] = Glossary.Glossary.Load(
-                Path.Combine(folder, Glossary.Glossary.FileName), $"{rootName}/{language}/{Glossary.Glossary.FileName}", index._diagnostics);
+            index._glossaries[language] = GlossaryTerms.Load(
+                Path.Combine(folder, GlossaryTerms.FileName), $"{rootName}/{language}/{GlossaryTerms.FileName}", index._diagnostics);
             var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
                 .Where(f => !f.Split('/').Any(part => part.StartsWith('.') || part.StartsWith('_')))

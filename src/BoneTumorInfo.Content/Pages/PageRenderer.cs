@@ -16,10 +16,10 @@ namespace BoneTumorInfo.Content.Pages;
 /// <summary>Markdown text in, safe HTML and the page's outline out.</summary>
 public static class PageRenderer
 {
-    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, Glossary.Glossary? glossary = null)
+    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, GlossaryTerms? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        glossary ??= Glossary.Glossary.Empty;
+        glossary ??= GlossaryTerms.Empty;
         var document = Markdig.Markdown.Parse(text, ContentMarkdown.Pipeline);
         var links = LinkRewriter.Rewrite(document, entry.Language, entry.PathInLanguage, defaultLanguage);
 
@@ -31,7 +31,7 @@ public static class PageRenderer
             .Select(c => new PageBlock(c.Info ?? "", CareCardRenderer.KindOf(c) is not null, c.Count > 0 && c[0] is HeadingBlock, c.Line + 1, c.Column + 1))
             .ToList();
 
-        var isGlossaryPage = entry.PathInLanguage == Glossary.Glossary.PageFile;
+        var isGlossaryPage = entry.PathInLanguage == GlossaryTerms.PageFile;
         // Measured before glossary markup is added: the definitions in it are not the page's own text.
         var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
         if (!isGlossaryPage)
@@ -53,7 +53,7 @@ public static class PageRenderer
     }
 
     /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>
-    private static List<PageHeading> WriteGlossary(StringWriter writer, Glossary.Glossary glossary)
+    private static List<PageHeading> WriteGlossary(StringWriter writer, GlossaryTerms glossary)
     {
         var headings = new List<PageHeading>();
         var groups = glossary.Entries
