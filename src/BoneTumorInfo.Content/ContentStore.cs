@@ -54,6 +54,8 @@ public sealed partial class ContentStore : IDisposable
 
     public PageIndex Index => Current.Index;
 
+    public IReadOnlyList<ContentDiagnostic> Problems => Index.FolderProblems;
+
     /// <summary>The rendered body of a page, from the cache when its files have not changed.</summary>
     public RenderedPage Render(PageEntry entry)
     {

@@ -102,7 +102,7 @@ public sealed class ContentChecker
                     error(link.Line, link.Column, $"the image '{link.Written}' has no alt text: describe it in the square brackets, ![like this](picture.png)");
                 }
 
-                if (link.TargetFile is not null && !File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                if (link.TargetFile is not null && !ContentFiles.TryResolveInside(contentRoot, link.TargetFile, out _))
                 {
                     error(link.Line, link.Column, $"the image '{link.Written}' is not there (looked for {link.TargetFile})");
                 }
@@ -122,7 +122,7 @@ public sealed class ContentChecker
 
             if (!link.TargetFile.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                if (!File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                if (!ContentFiles.TryResolveInside(contentRoot, link.TargetFile, out _))
                 {
                     error(link.Line, link.Column, $"the link '{link.Written}' leads nowhere: link to the page's file, ending in .md");
                 }

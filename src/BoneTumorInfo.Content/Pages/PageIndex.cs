@@ -23,6 +23,15 @@ public sealed class PageIndex
 
     public bool IncludeDrafts { get; }
 
+    /// <summary>
+    /// What under the content folder could not be read or must not be (a folder that cannot be
+    /// listed, a link that loops or leads outside): one error each, with its path. The pages
+    /// elsewhere are indexed as usual; the web host's readiness check reports these.
+    /// </summary>
+    public IReadOnlyList<ContentDiagnostic> FolderProblems => _folderProblems;
+
+    private readonly List<ContentDiagnostic> _folderProblems = [];
+
     /// <summary>The glossary of a language (empty when it has none).</summary>
     public GlossaryTerms GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? GlossaryTerms.Empty;
 
@@ -43,7 +52,13 @@ public sealed class PageIndex
     public RenderedPage Render(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return PageRenderer.Render(entry, ReadText(entry.FullPath), DefaultLanguage, GlossaryFor(entry.Language));
+        // Read through the gate again: a link may have been changed to point outside since indexing.
+        if (!ContentFiles.TryResolveInside(RootPath, $"{entry.Language}/{entry.PathInLanguage}", out var path))
+        {
+            throw new FileNotFoundException($"{entry.DisplayPath} is no longer a file inside the content folder");
+        }
+
+        return PageRenderer.Render(entry, ReadText(path!), DefaultLanguage, GlossaryFor(entry.Language));
     }
 
     /// <summary>The content folder this index was read from.</summary>
@@ -61,18 +76,24 @@ public sealed class PageIndex
         {
             var folder = Path.Combine(rootPath, language);
             if (!Directory.Exists(folder)) continue;
-            index._glossaries[language] = GlossaryTerms.Load(
-                Path.Combine(folder, GlossaryTerms.FileName), $"{rootName}/{language}/{GlossaryTerms.FileName}", index._diagnostics);
-            var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-                .Where(f => !f.Split('/').Any(part => part.StartsWith('.') || part.StartsWith('_')))
-                .Order(StringComparer.Ordinal);
-            foreach (var relative in files)
+            var skipped = new List<ContentFiles.Skipped>();
+            var files = ContentFiles.FilesUnder(rootPath, folder, skipped);
+            foreach (var problem in skipped)
+            {
+                index._folderProblems.Add(new ContentDiagnostic($"{rootName}/{problem.PathFromRoot}", 1, 1, DiagnosticSeverity.Error, problem.Reason));
+            }
+
+            index._glossaries[language] = ContentFiles.TryResolveInside(rootPath, $"{language}/{GlossaryTerms.FileName}", out var glossaryPath)
+                ? GlossaryTerms.Load(glossaryPath!, $"{rootName}/{language}/{GlossaryTerms.FileName}", index._diagnostics)
+                : GlossaryTerms.Empty;
+            // Names starting with "." or "_" (notes, drafts kept aside) are already left out.
+            foreach (var relative in files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
             {
                 index.Add(rootName, rootPath, language, relative, options.DefaultLanguage);
             }
         }
 
+        index._diagnostics.AddRange(index._folderProblems);
         foreach (var entry in index._bySlug.Values)
         {
             var parent = index.NearestAncestor(entry);
