@@ -14,8 +14,17 @@ public sealed record PageEntry(
     PageFrontMatter? FrontMatter,
     IReadOnlyList<ContentDiagnostic> Diagnostics)
 {
-    /// <summary>The front matter could not be read: readers get "this page is being updated".</summary>
-    public bool IsBroken => FrontMatter is null;
+    /// <summary>
+    /// The front matter could not be read, or the body cannot be rendered: readers get "this page
+    /// is being updated".
+    /// </summary>
+    public bool IsBroken => FrontMatter is null || !CanRender;
+
+    /// <summary>
+    /// False when the file could not be read or is past <see cref="PageLimits"/> (too large, nested
+    /// too deeply): its body is never parsed, by the site or the checker.
+    /// </summary>
+    public bool CanRender { get; init; } = true;
 
     public bool IsDraft => FrontMatter?.Draft == true;
 

@@ -52,6 +52,8 @@ public sealed class PageIndex
     public RenderedPage Render(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.CanRender) throw new InvalidOperationException($"{entry.DisplayPath} cannot be rendered: {(entry.Diagnostics.Count > 0 ? entry.Diagnostics[0].Message : "")}");
+
         // Read through the gate again: a link may have been changed to point outside since indexing.
         if (!ContentFiles.TryResolveInside(RootPath, $"{entry.Language}/{entry.PathInLanguage}", out var path))
         {
@@ -120,17 +122,34 @@ public sealed class PageIndex
         var display = $"{rootName}/{language}/{relative}";
         var diagnostics = new List<ContentDiagnostic>();
         PageFrontMatter? frontMatter = null;
+        var canRender = false;
         try
         {
-            frontMatter = FrontMatterReader.Read(ReadText(fullPath), display, diagnostics);
+            var size = new FileInfo(fullPath).Length;
+            if (size > PageLimits.MaxFileBytes)
+            {
+                diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
+                    $"the file is {size / 1024} KB; a page can be at most {PageLimits.MaxFileBytes / 1024} KB: split it into several pages"));
+            }
+            else
+            {
+                var text = ReadText(fullPath);
+                frontMatter = FrontMatterReader.Read(text, display, diagnostics);
+                var tooDeep = PageLimits.Check(text, display);
+                if (tooDeep is not null) diagnostics.Add(tooDeep);
+                canRender = tooDeep is null;
+            }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error, $"the file could not be read: {ex.Message}"));
         }
 
         var slug = ContentPaths.SlugOf(relative);
-        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics);
+        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics)
+        {
+            CanRender = canRender,
+        };
         _diagnostics.AddRange(diagnostics);
         _byFile[$"{language}/{relative}"] = entry;
         if (!_bySlug.TryAdd((language, slug), entry))
