@@ -53,6 +53,26 @@ public class ContentCheckerTests
     }
 
     [Fact]
+    public void A_page_with_a_front_matter_error_still_has_its_body_checked_as_a_compiler_would()
+    {
+        using var content = new TempContent();
+        content
+            .Write("en/index.md", TestPages.Page("Home"))
+            .Write("en/broken.md", "---\ndescription: No title.\nlast_reviewed: 2026-11-01\nnext_review_due: 2027-11-01\nreviewed_by: Nurse\n---\n\nSee [the missing page](missing.md).\n");
+
+        var report = ContentChecker.CheckFolder(content.Root, new ContentOptions(), Today);
+
+        var found = report.Diagnostics.Where(d => d.File == "content/en/broken.md").ToList();
+        Assert.Contains(found, d => d.IsError && d.Line == 2 && d.Message.Contains("missing 'title'", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.IsError && d.Line == 8 && d.Message.Contains("leads to a page that does not exist", StringComparison.Ordinal));
+        Assert.Equal(2, found.Count);
+
+        var index = Pages.PageIndex.Build(content.Root, new ContentOptions(), includeDrafts: true);
+        var onePage = new ContentChecker(index, index.Render, Today).CheckPage(index.FindFile("en/broken.md")!);
+        Assert.Equal(found.Select(d => d.ToString()), onePage.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void The_sites_own_content_has_no_errors()
     {
         var report = ContentChecker.CheckFolder(RepoPaths.Content, new ContentOptions(), DateOnly.FromDateTime(DateTime.Today));

@@ -44,10 +44,11 @@ public sealed class ContentChecker
         var index = PageIndex.Build(rootPath, options, includeDrafts: true, displayRoot);
         var checker = new ContentChecker(index, index.Render, today);
         var diagnostics = new List<ContentDiagnostic>(index.Diagnostics);
-        // Broken pages' front-matter errors are already among the index's own diagnostics.
-        foreach (var entry in index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
+        // Front-matter errors are already among the index's own diagnostics. The body is checked
+        // whatever they are, as a compiler reports every error, not just the first kind it meets.
+        foreach (var entry in index.Pages.OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
         {
-            diagnostics.AddRange(checker.CheckPage(entry));
+            diagnostics.AddRange(checker.CheckBody(entry));
         }
 
         return new CheckReport(index.Pages.Count, Sorted(diagnostics));
@@ -57,10 +58,17 @@ public sealed class ContentChecker
     public IReadOnlyList<ContentDiagnostic> CheckPage(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Sorted(entry.Diagnostics.Concat(CheckBody(entry)));
+    }
+
+    /// <summary>What is wrong in a page's body (and its review dates, when the front matter could be read).</summary>
+    private List<ContentDiagnostic> CheckBody(PageEntry entry)
+    {
         var found = new List<ContentDiagnostic>();
-        if (entry.IsBroken) return entry.Diagnostics;
+        // A page past the size or nesting limits is never parsed; its error is the index's.
+        if (!entry.CanRender) return found;
         var page = Rendered(entry);
-        if (page is null) return entry.Diagnostics;
+        if (page is null) return found;
 
         void Error(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Error, message));
         void Warning(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Warning, message));
@@ -69,9 +77,9 @@ public sealed class ContentChecker
         CheckHeadings(page, Error);
         CheckBlocks(page, Error, Warning);
         CheckReadingLevel(entry, page, Warning);
-        CheckReviewDates(entry, Warning);
+        if (entry.FrontMatter is not null) CheckReviewDates(entry, Warning);
         CheckTranslations(entry, Warning);
-        return Sorted(found);
+        return found;
     }
 
     private RenderedPage? Rendered(PageEntry entry)
@@ -137,7 +145,7 @@ public sealed class ContentChecker
                 continue;
             }
 
-            if (string.IsNullOrEmpty(link.Fragment) || target.IsBroken) continue;
+            if (string.IsNullOrEmpty(link.Fragment) || !target.CanRender) continue;
             var targetPage = Rendered(target);
             var anchors = targetPage?.Headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal) ?? [];
             if (target.PathInLanguage == GlossaryTerms.PageFile)
