@@ -39,6 +39,16 @@ public class FrontMatterReaderTests
     }
 
     [Fact]
+    public void An_unclosed_bracket_that_trips_the_yaml_scanner_is_a_front_matter_error_not_a_crash()
+    {
+        var (result, problems) = Read("---\ntitle: [Secret\ndraft: yes\n---\nText");
+
+        Assert.Null(result);
+        var problem = Assert.Single(problems);
+        Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_front_matter_keeps_the_line_of_each_key_it_read()
     {
         var (result, _) = Read(Valid);

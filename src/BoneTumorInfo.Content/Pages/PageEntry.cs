@@ -26,7 +26,15 @@ public sealed record PageEntry(
     /// </summary>
     public bool CanRender { get; init; } = true;
 
-    public bool IsDraft => FrontMatter?.Draft == true;
+    /// <summary>
+    /// Hidden from readers (404 when preview is off). For a page whose front matter could not be
+    /// read, this is what a lenient look at its top said (<see cref="SaysDraft"/>), so a broken
+    /// draft is not shown to readers as "being updated".
+    /// </summary>
+    public bool IsDraft => FrontMatter?.Draft ?? SaysDraft;
+
+    /// <summary>The file's top says <c>draft: true</c>, read leniently (see <c>FrontMatterReader.SaysDraft</c>).</summary>
+    public bool SaysDraft { get; init; }
 
     public string Title => FrontMatter?.Title ?? Slug;
 

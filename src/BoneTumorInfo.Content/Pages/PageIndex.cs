@@ -123,6 +123,7 @@ public sealed class PageIndex
         var diagnostics = new List<ContentDiagnostic>();
         PageFrontMatter? frontMatter = null;
         var canRender = false;
+        var saysDraft = false;
         try
         {
             var size = new FileInfo(fullPath).Length;
@@ -130,11 +131,13 @@ public sealed class PageIndex
             {
                 diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
                     $"the file is {size / 1024} KB; a page can be at most {PageLimits.MaxFileBytes / 1024} KB: split it into several pages"));
+                saysDraft = FrontMatterReader.SaysDraft(ReadStart(fullPath));
             }
             else
             {
                 var text = ReadText(fullPath);
                 frontMatter = FrontMatterReader.Read(text, display, diagnostics);
+                saysDraft = FrontMatterReader.SaysDraft(text);
                 var tooDeep = PageLimits.Check(text, display);
                 if (tooDeep is not null) diagnostics.Add(tooDeep);
                 canRender = tooDeep is null;
@@ -149,6 +152,7 @@ public sealed class PageIndex
         var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics)
         {
             CanRender = canRender,
+            SaysDraft = saysDraft,
         };
         _diagnostics.AddRange(diagnostics);
         _byFile[$"{language}/{relative}"] = entry;
@@ -157,6 +161,15 @@ public sealed class PageIndex
             _diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
                 $"this page has the same address ({entry.Url}) as {_bySlug[(language, slug)].DisplayPath}; rename one of them"));
         }
+    }
+
+    /// <summary>The first few kilobytes of a file, enough for its front matter.</summary>
+    private static string ReadStart(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[8192];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        return new string(buffer, 0, read);
     }
 
     /// <summary>Reads a file an editor may be saving at this moment: one short retry on a sharing clash.</summary>
