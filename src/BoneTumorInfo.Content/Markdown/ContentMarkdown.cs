@@ -1,7 +1,6 @@
 using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown.CareCards;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 
 namespace BoneTumorInfo.Content.Markdown;
 
@@ -18,7 +17,7 @@ public static class ContentMarkdown
             PreciseSourceLocation = true,
         }
             .UseYamlFrontMatter()
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIds>()
             .UsePipeTables()
             .DisableHtml();
         builder.Extensions.AddIfNotAlready<CareCardExtension>();
