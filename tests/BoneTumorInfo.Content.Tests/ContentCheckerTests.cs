@@ -12,6 +12,7 @@ public class ContentCheckerTests
     /// <summary>Each fixture page holds one planted fault; this is the whole list, in file order.</summary>
     private static readonly (string File, int Line, DiagnosticSeverity Severity, string Message)[] Planted =
     [
+        ("bn/hard-to-read.md", 1, DiagnosticSeverity.Warning, "the Bengali text is not plain: 17.0 words per sentence (limit 12); shorten these sentences first"),
         ("en/broken-anchor.md", 12, DiagnosticSeverity.Error, "points to '#no-such-heading'"),
         ("en/broken-link.md", 12, DiagnosticSeverity.Error, "leads to a page that does not exist (en/missing-page.md)"),
         ("en/card-without-heading.md", 12, DiagnosticSeverity.Warning, "the urgent box has no heading"),
@@ -49,7 +50,7 @@ public class ContentCheckerTests
         }
 
         Assert.Equal(12, report.Errors);
-        Assert.Equal(5, report.Warnings);
+        Assert.Equal(6, report.Warnings);
     }
 
     [Fact]

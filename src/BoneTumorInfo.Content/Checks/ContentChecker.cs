@@ -206,6 +206,12 @@ public sealed class ContentChecker
 
     private static void CheckReadingLevel(PageEntry entry, RenderedPage page, Action<int, int, string> warning)
     {
+        if (page.BanglaReadingLevel is { IsPlain: false } bangla)
+        {
+            var hardest = string.Join(" | ", bangla.LongestSentences.Select(s => $"\"{s}\""));
+            warning(1, 1, $"the Bengali text is not plain: {string.Join("; ", bangla.OverLimits)}; shorten these sentences first: {hardest}");
+        }
+
         if (!GradeLimits.TryGetValue(entry.Language, out var limit) || page.ReadingLevel.Grade <= limit) return;
         var longest = string.Join(" | ", page.ReadingLevel.LongestSentences.Select(s => $"\"{s}\""));
         warning(1, 1, string.Create(CultureInfo.InvariantCulture,

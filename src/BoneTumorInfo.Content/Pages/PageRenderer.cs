@@ -33,7 +33,9 @@ public static class PageRenderer
 
         var isGlossaryPage = entry.PathInLanguage == GlossaryTerms.PageFile;
         // Measured before glossary markup is added: the definitions in it are not the page's own text.
-        var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
+        var ownSentences = isGlossaryPage ? glossary.Entries.Select(e => e.Definition).ToList() : null;
+        var reading = ReadingLevelMeter.Measure(document, ownSentences);
+        var bangla = entry.Language == "bn" ? BanglaReadingLevelMeter.Measure(document, ownSentences) : null;
         if (!isGlossaryPage)
         {
             GlossaryMarker.Mark(document, glossary, ContentPaths.UrlOf(entry.Language, "glossary", defaultLanguage), entry.Language);
@@ -49,7 +51,7 @@ public static class PageRenderer
         }
 
         writer.Flush();
-        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks);
+        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks) { BanglaReadingLevel = bangla };
     }
 
     /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>
