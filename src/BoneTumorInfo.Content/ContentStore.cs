@@ -66,13 +66,15 @@ public sealed partial class ContentStore : IDisposable
     /// <summary>What is wrong with <c>service.yml</c> as it is now (with the example-details warning).</summary>
     public IReadOnlyList<ContentDiagnostic> ServiceDiagnostics => Current.ServiceDiagnostics;
 
+    /// <summary>What under the content folder could not be read (one error each, with its path).</summary>
+    public IReadOnlyList<ContentDiagnostic> Problems => Index.FolderProblems;
+
     /// <summary>The rendered body of a page, from the cache when its files have not changed.</summary>
     public RenderedPage Render(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var snapshot = Current;
-        var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(
-            () => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), snapshot.Index.DefaultLanguage, snapshot.Index.GlossaryFor(entry.Language), snapshot.Service)));
+        var lazy = snapshot.Rendered.GetOrAdd(entry.FullPath, _ => new Lazy<RenderedPage>(() => snapshot.Index.Render(entry, snapshot.Service)));
         try
         {
             return lazy.Value;

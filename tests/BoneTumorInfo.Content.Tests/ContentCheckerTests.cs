@@ -12,6 +12,7 @@ public class ContentCheckerTests
     /// <summary>Each fixture page holds one planted fault; this is the whole list, in file order.</summary>
     private static readonly (string File, int Line, DiagnosticSeverity Severity, string Message)[] Planted =
     [
+        ("bn/hard-to-read.md", 1, DiagnosticSeverity.Warning, "the Bengali text is not plain: 17.0 words per sentence (limit 12); shorten these sentences first"),
         ("en/broken-anchor.md", 12, DiagnosticSeverity.Error, "points to '#no-such-heading'"),
         ("en/broken-link.md", 12, DiagnosticSeverity.Error, "leads to a page that does not exist (en/missing-page.md)"),
         ("en/card-without-heading.md", 12, DiagnosticSeverity.Warning, "the urgent box has no heading"),
@@ -49,7 +50,27 @@ public class ContentCheckerTests
         }
 
         Assert.Equal(12, report.Errors);
-        Assert.Equal(5, report.Warnings);
+        Assert.Equal(6, report.Warnings);
+    }
+
+    [Fact]
+    public void A_page_with_a_front_matter_error_still_has_its_body_checked_as_a_compiler_would()
+    {
+        using var content = new TempContent();
+        content
+            .Write("en/index.md", TestPages.Page("Home"))
+            .Write("en/broken.md", "---\ndescription: No title.\nlast_reviewed: 2026-11-01\nnext_review_due: 2027-11-01\nreviewed_by: Nurse\n---\n\nSee [the missing page](missing.md).\n");
+
+        var report = ContentChecker.CheckFolder(content.Root, new ContentOptions(), Today);
+
+        var found = report.Diagnostics.Where(d => d.File == "content/en/broken.md").ToList();
+        Assert.Contains(found, d => d.IsError && d.Line == 2 && d.Message.Contains("missing 'title'", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.IsError && d.Line == 8 && d.Message.Contains("leads to a page that does not exist", StringComparison.Ordinal));
+        Assert.Equal(2, found.Count);
+
+        var index = Pages.PageIndex.Build(content.Root, new ContentOptions(), includeDrafts: true);
+        var onePage = new ContentChecker(index, entry => index.Render(entry), Today).CheckPage(index.FindFile("en/broken.md")!);
+        Assert.Equal(found.Select(d => d.ToString()), onePage.Select(d => d.ToString()));
     }
 
     [Fact]

@@ -38,6 +38,27 @@ public class FrontMatterReaderTests
         Assert.False(result.Draft);
     }
 
+    [Fact]
+    public void An_unclosed_bracket_that_trips_the_yaml_scanner_is_a_front_matter_error_not_a_crash()
+    {
+        var (result, problems) = Read("---\ntitle: [Secret\ndraft: yes\n---\nText");
+
+        Assert.Null(result);
+        var problem = Assert.Single(problems);
+        Assert.Contains("not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_front_matter_keeps_the_line_of_each_key_it_read()
+    {
+        var (result, _) = Read(Valid);
+
+        Assert.NotNull(result);
+        Assert.Equal(2, result.LineOf("title"));
+        Assert.Equal(6, result.LineOf("next_review_due"));
+        Assert.Equal(1, result.LineOf("draft"));
+    }
+
     [Theory]
     [InlineData("order: 2", "order: two", 4, "'order' must be a whole number")]
     [InlineData("order: 2", "colour: blue", 4, "unknown front-matter key 'colour'")]

@@ -11,7 +11,7 @@ public sealed class GlossaryTests : IDisposable
 
     public void Dispose() => _content.Dispose();
 
-    private static readonly Glossary.Glossary Terms = new(
+    private static readonly GlossaryTerms Terms = new(
     [
         new GlossaryEntry("Biopsy", ["biopsies"], "A test that takes a small piece of the tumour to look at.", 1),
         new GlossaryEntry("Giant cell tumour of bone", [], "A tumour that is not cancer but can damage the bone near a joint.", 4),
@@ -88,7 +88,7 @@ public sealed class GlossaryTests : IDisposable
             """.ReplaceLineEndings("\n"));
         var problems = new List<ContentDiagnostic>();
 
-        var glossary = Glossary.Glossary.Load(Path.Combine(_content.Root, "en/glossary.yml"), "content/en/glossary.yml", problems);
+        var glossary = GlossaryTerms.Load(Path.Combine(_content.Root, "en/glossary.yml"), "content/en/glossary.yml", problems);
 
         Assert.Equal(["Biopsy", "Cyst", "Scan"], glossary.Entries.Select(e => e.Term));
         Assert.Collection(problems,
@@ -129,7 +129,7 @@ public class RealGlossaryTests
         Assert.DoesNotContain(Index.Diagnostics, d => d.File.EndsWith("glossary.yml", StringComparison.Ordinal));
         var glossary = Index.GlossaryFor("en");
         var used = new HashSet<string>();
-        foreach (var page in Index.Pages.Where(p => p.Language == "en" && p.PathInLanguage != Glossary.Glossary.PageFile))
+        foreach (var page in Index.Pages.Where(p => p.Language == "en" && p.PathInLanguage != GlossaryTerms.PageFile))
         {
             foreach (var match in glossary.Matches(File.ReadAllText(page.FullPath))) used.Add(match.Entry.Term);
         }
@@ -146,7 +146,7 @@ public class BengaliGlossaryTests
     {
         var biopsy = new GlossaryEntry("বায়োপসি (Biopsy)", ["বায়োপসি"], "একটি পরীক্ষা।", 1);
         var bone = new GlossaryEntry("হাড়", [], "শরীরের কাঠামো।", 3);
-        var glossary = new Glossary.Glossary([biopsy, bone]);
+        var glossary = new GlossaryTerms([biopsy, bone]);
 
         Assert.Equal("biopsy", biopsy.Id);
         Assert.StartsWith("term-", bone.Id, StringComparison.Ordinal);

@@ -100,6 +100,34 @@ public sealed class PageIndexTests : IDisposable
         Assert.False(index.Find("en", "conditions/benign")!.IsBroken);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: Secret\ndraft: true\ncolour: red\n---\nText")]
+    [InlineData("---\ntitle: Secret\n  draft:   True   # not ready\nnext_review_due: someday\n---\nText")]
+    [InlineData("---\ntitle: [Secret\ndraft: yes\n---\nText")]
+    [InlineData("---\ntitle: Secret\ndraft: \"true\"\nText with no closing line")]
+    public void A_draft_with_broken_front_matter_is_still_a_draft_so_readers_get_404(string text)
+    {
+        WriteSite();
+        _content.Write("en/conditions/secret-broken.md", text);
+
+        Assert.Null(Build().Find("en", "conditions/secret-broken"));
+        var preview = Build(drafts: true).Find("en", "conditions/secret-broken");
+        Assert.NotNull(preview);
+        Assert.True(preview.IsBroken);
+        Assert.True(preview.IsDraft);
+    }
+
+    [Fact]
+    public void A_broken_page_that_does_not_say_draft_true_is_not_taken_for_a_draft()
+    {
+        WriteSite();
+        _content.Write("en/conditions/broken.md", "---\ntitle: Broken\ndraft: false\ncolour: red\n---\nText\n\ndraft: true\n");
+
+        var entry = Build().Find("en", "conditions/broken");
+        Assert.NotNull(entry);
+        Assert.False(entry.IsDraft);
+    }
+
     [Fact]
     public void Two_files_with_one_address_are_reported()
     {

@@ -4,6 +4,8 @@ using System.Text.Json;
 using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Checks;
 using BoneTumorInfo.Content.Pages;
+using BoneTumorInfo.Content.Service;
+using BoneTumorInfo.Content.Readability;
 
 namespace BoneTumorInfo.Cli.Content;
 
@@ -100,29 +102,51 @@ public static class ContentCommands
     private static Command CreateReadability(TextWriter output, TextWriter errors)
     {
         var folder = FolderArgument();
-        var command = new Command("readability", "Print each English page's reading grade (Flesch-Kincaid): page, words, sentences, grade.");
+        var command = new Command("readability",
+            "Print how plain each page reads: for English pages the Flesch-Kincaid grade; for Bengali pages words per sentence, aksharas per word, and the shares of long words and of words with a juktakkhor.");
         command.Arguments.Add(folder);
         command.SetAction(parse =>
         {
             var root = ResolveFolder(parse.GetValue(folder), errors);
             if (root is null) return 2;
-            var options = BtiConfiguration.Load().Content;
-            var index = PageIndex.Build(root, options, includeDrafts: true, DisplayRoot(root));
-            // Flesch-Kincaid is a measure of English text: other languages are not graded.
-            var rows = index.Pages.Where(p => !p.IsBroken && ContentChecker.GradeLimits.ContainsKey(p.Language))
-                .OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
-                .Select(p => (Page: p.DisplayPath, Level: PageRenderer.Render(p, PageIndex.ReadText(p.FullPath), index.DefaultLanguage, index.GlossaryFor(p.Language)).ReadingLevel))
+            var index = PageIndex.Build(root, BtiConfiguration.Load().Content, includeDrafts: true, DisplayRoot(root));
+            // The service's details fill the pages' placeholders, so grades see the words readers see.
+            var service = ServiceProfileReader.Load(Path.Combine(root, ServiceProfile.FileName), ServiceProfile.FileName, index.SiteLanguages.Codes.ToList(), []);
+            var pages = index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal)
+                .Select(p => (Entry: p, Page: index.Render(p, service)))
                 .ToList();
-            var width = rows.Count == 0 ? 4 : Math.Max(4, rows.Max(r => r.Page.Length));
+
+            // Flesch-Kincaid is a measure of English text: only English pages are graded with it.
+            var english = pages.Where(p => ContentChecker.GradeLimits.ContainsKey(p.Entry.Language)).ToList();
+            var bengali = pages.Where(p => p.Page.BanglaReadingLevel is not null).ToList();
+            var width = Math.Max(4, pages.Count == 0 ? 0 : pages.Max(p => p.Entry.DisplayPath.Length));
+
             output.WriteLine($"{"page".PadRight(width)}  {"words",6}  {"sentences",9}  {"grade",5}");
-            foreach (var (page, level) in rows)
+            foreach (var (entry, page) in english)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page.PadRight(width)}  {level.Words,6}  {level.Sentences,9}  {level.Grade,5:0.0}"));
+                var level = page.ReadingLevel;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.DisplayPath.PadRight(width)}  {level.Words,6}  {level.Sentences,9}  {level.Grade,5:0.0}"));
             }
 
-            if (rows.Count > 0)
+            if (english.Count > 0)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows.Count} pages; highest grade {rows.Max(r => r.Level.Grade):0.0}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{english.Count} English pages; highest grade {english.Max(r => r.Page.ReadingLevel.Grade):0.0}"));
+            }
+
+            if (bengali.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{"page".PadRight(width)}  {"words",6}  {"sentences",9}  {"words/sentence",14}  {"aksharas/word",13}  {"long words",10}  {"juktakkhor",10}  plain?"));
+                foreach (var (entry, page) in bengali)
+                {
+                    var level = page.BanglaReadingLevel!;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{entry.DisplayPath.PadRight(width)}  {level.Words,6}  {level.Sentences,9}  {level.WordsPerSentence,14:0.0}  {level.AksharasPerWord,13:0.00}  {level.LongWordShare,10:P0}  {level.ConjunctShare,10:P0}  {(level.IsPlain ? "yes" : "no")}"));
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{bengali.Count} Bengali pages; {bengali.Count(b => !b.Page.BanglaReadingLevel!.IsPlain)} over the plain-text limits ({BanglaReadingLevel.MaxWordsPerSentence:0} words per sentence, {BanglaReadingLevel.MaxAksharasPerWord:0.0} aksharas per word, {BanglaReadingLevel.MaxLongWordShare:P0} long words, {BanglaReadingLevel.MaxConjunctShare:P0} juktakkhor)"));
             }
 
             return 0;

@@ -1,3 +1,4 @@
+using BoneTumorInfo.Content.Glossary;
 using System.Globalization;
 using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.Markdown.Placeholders;
@@ -74,16 +75,15 @@ public sealed class ContentChecker
         var serviceFile = Path.Combine(rootPath, ServiceProfile.FileName);
         var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
         var service = ServiceProfileReader.Load(serviceFile, $"{rootName}/{ServiceProfile.FileName}", index.SiteLanguages.Codes.ToList(), diagnostics);
-        var checker = new ContentChecker(index,
-            entry => PageRenderer.Render(entry, PageIndex.ReadText(entry.FullPath), index.DefaultLanguage, index.GlossaryFor(entry.Language), service),
-            today)
+        var checker = new ContentChecker(index, entry => index.Render(entry, service), today)
         {
             ReportUnfilledPlaceholders = service is not null || !File.Exists(serviceFile),
         };
-        // Broken pages' front-matter errors are already among the index's own diagnostics.
-        foreach (var entry in index.Pages.Where(p => !p.IsBroken).OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
+        // Front-matter errors are already among the index's own diagnostics. The body is checked
+        // whatever they are, as a compiler reports every error, not just the first kind it meets.
+        foreach (var entry in index.Pages.OrderBy(p => p.DisplayPath, StringComparer.Ordinal))
         {
-            diagnostics.AddRange(checker.CheckPage(entry));
+            diagnostics.AddRange(checker.CheckBody(entry));
         }
 
         return new CheckReport(index.Pages.Count, Sorted(diagnostics));
@@ -93,10 +93,17 @@ public sealed class ContentChecker
     public IReadOnlyList<ContentDiagnostic> CheckPage(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Sorted(entry.Diagnostics.Concat(CheckBody(entry)));
+    }
+
+    /// <summary>What is wrong in a page's body (and its review dates, when the front matter could be read).</summary>
+    private List<ContentDiagnostic> CheckBody(PageEntry entry)
+    {
         var found = new List<ContentDiagnostic>();
-        if (entry.IsBroken) return entry.Diagnostics;
+        // A page past the size or nesting limits is never parsed; its error is the index's.
+        if (!entry.CanRender) return found;
         var page = Rendered(entry);
-        if (page is null) return entry.Diagnostics;
+        if (page is null) return found;
 
         void Error(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Error, message));
         void Warning(int line, int column, string message) => found.Add(new(entry.DisplayPath, line, column, DiagnosticSeverity.Warning, message));
@@ -106,9 +113,9 @@ public sealed class ContentChecker
         CheckBlocks(page, Error, Warning);
         CheckPlaceholders(page, Error);
         CheckReadingLevel(entry, page, Warning);
-        CheckReviewDates(entry, Error, Warning);
+        if (entry.FrontMatter is not null) CheckReviewDates(entry, Error, Warning);
         CheckTranslations(entry, Warning);
-        return Sorted(found);
+        return found;
     }
 
     private RenderedPage? Rendered(PageEntry entry)
@@ -139,7 +146,7 @@ public sealed class ContentChecker
                     error(link.Line, link.Column, $"the image '{link.Written}' has no alt text: describe it in the square brackets, ![like this](picture.png)");
                 }
 
-                if (link.TargetFile is not null && !File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                if (link.TargetFile is not null && !ContentFiles.TryResolveInside(contentRoot, link.TargetFile, out _))
                 {
                     error(link.Line, link.Column, $"the image '{link.Written}' is not there (looked for {link.TargetFile})");
                 }
@@ -159,7 +166,7 @@ public sealed class ContentChecker
 
             if (!link.TargetFile.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                if (!File.Exists(Path.Combine(contentRoot, link.TargetFile)))
+                if (!ContentFiles.TryResolveInside(contentRoot, link.TargetFile, out _))
                 {
                     error(link.Line, link.Column, $"the link '{link.Written}' leads nowhere: link to the page's file, ending in .md");
                 }
@@ -174,10 +181,10 @@ public sealed class ContentChecker
                 continue;
             }
 
-            if (string.IsNullOrEmpty(link.Fragment) || target.IsBroken) continue;
+            if (string.IsNullOrEmpty(link.Fragment) || !target.CanRender) continue;
             var targetPage = Rendered(target);
             var anchors = targetPage?.Headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-            if (target.PathInLanguage == Glossary.Glossary.PageFile)
+            if (target.PathInLanguage == GlossaryTerms.PageFile)
             {
                 anchors.UnionWith(_index.GlossaryFor(target.Language).Entries.Select(e => e.Id));
             }
@@ -241,6 +248,12 @@ public sealed class ContentChecker
 
     private static void CheckReadingLevel(PageEntry entry, RenderedPage page, Action<int, int, string> warning)
     {
+        if (page.BanglaReadingLevel is { IsPlain: false } bangla)
+        {
+            var hardest = string.Join(" | ", bangla.LongestSentences.Select(s => $"\"{s}\""));
+            warning(1, 1, $"the Bengali text is not plain: {string.Join("; ", bangla.OverLimits)}; shorten these sentences first: {hardest}");
+        }
+
         if (!GradeLimits.TryGetValue(entry.Language, out var limit) || page.ReadingLevel.Grade <= limit) return;
         var longest = string.Join(" | ", page.ReadingLevel.LongestSentences.Select(s => $"\"{s}\""));
         warning(1, 1, string.Create(CultureInfo.InvariantCulture,
@@ -271,7 +284,7 @@ public sealed class ContentChecker
     {
         var frontMatter = entry.FrontMatter!;
         var due = frontMatter.NextReviewDue;
-        var line = DueLine(entry);
+        var line = frontMatter.LineOf("next_review_due");
         var when = due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         if (frontMatter.DaysOverdue(_today) > ReviewOverdueErrorDays)
         {
@@ -285,13 +298,6 @@ public sealed class ContentChecker
         {
             warning(line, 1, $"the review is due on {when}, in {due.DayNumber - _today.DayNumber} days");
         }
-    }
-
-    private static int DueLine(PageEntry entry)
-    {
-        var lines = File.ReadLines(entry.FullPath).Take(40).ToList();
-        var at = lines.FindIndex(l => l.StartsWith("next_review_due:", StringComparison.Ordinal));
-        return at < 0 ? 1 : at + 1;
     }
 
     private void CheckTranslations(PageEntry entry, Action<int, int, string> warning)

@@ -26,4 +26,10 @@ public sealed record PageFrontMatter
 
     /// <summary>How many days ago the review was due (0 when it is not overdue).</summary>
     public int DaysOverdue(DateOnly today) => Math.Max(0, today.DayNumber - NextReviewDue.DayNumber);
+
+    /// <summary>The file line of each key that was written (1-based), so messages can point at it.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The line a key was written on, or 1 (the top of the file) when it was not written.</summary>
+    public int LineOf(string key) => KeyLines.TryGetValue(key, out var line) ? line : 1;
 }

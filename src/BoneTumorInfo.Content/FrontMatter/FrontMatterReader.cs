@@ -10,7 +10,7 @@ namespace BoneTumorInfo.Content.FrontMatter;
 /// YAML node tree itself (rather than deserialising) so every message can name the line of the
 /// key at fault, in words an editor understands.
 /// </summary>
-public static class FrontMatterReader
+public static partial class FrontMatterReader
 {
     public const string DateFormat = "yyyy-MM-dd";
 
@@ -30,7 +30,7 @@ public static class FrontMatterReader
     private static readonly string[] Required = ["title", "description", "last_reviewed", "next_review_due", "reviewed_by"];
 
     /// <summary>The front matter's lines, and the 1-based file line where its YAML starts.</summary>
-    public sealed record Block(string Yaml, int FirstLine, int LinesUsed);
+    public sealed record Block(string Yaml, int FirstLine);
 
     /// <summary>Finds the <c>---</c> … <c>---</c> block at the very top of a file.</summary>
     public static Block? FindBlock(string text, out string? problem)
@@ -49,13 +49,36 @@ public static class FrontMatterReader
             if (line is "---" or "...")
             {
                 var yaml = string.Join('\n', lines[1..i]);
-                return new Block(yaml, 2, i + 1);
+                return new Block(yaml, 2);
             }
         }
 
         problem = "the front matter has no closing line of three dashes (---)";
         return null;
     }
+
+    /// <summary>
+    /// Whether the top of a page says <c>draft: true</c>, read leniently for front matter that does
+    /// not parse: a draft must stay hidden from readers (404) whatever state its front matter is
+    /// in. Looks at the lines before the closing <c>---</c> (or the first 40 lines when there is
+    /// none); accepts any spacing, case, quotes or comment, and true/yes/on.
+    /// </summary>
+    public static bool SaysDraft(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n', 42);
+        for (var i = 0; i < Math.Min(lines.Length, 41); i++)
+        {
+            var line = lines[i].Trim();
+            if (i > 0 && line is "---" or "...") return false;
+            if (DraftLine().IsMatch(line)) return true;
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^draft\s*:\s*([""']?)(true|yes|on)\1\s*(#.*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DraftLine();
 
     public static PageFrontMatter? Read(string text, string file, ICollection<ContentDiagnostic> diagnostics)
     {
@@ -83,6 +106,13 @@ public static class FrontMatterReader
                 ? $"'{ex.Message["Duplicate key ".Length..]}' is written twice"
                 : $"the front matter is not valid YAML: {ex.InnerException?.Message ?? ex.Message}";
             diagnostics.Add(Error(file, block.FirstLine + (int)ex.Start.Line - 1, (int)ex.Start.Column, message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed [ or { (seen with "title: [Secret"
+            // followed by another key); it must not take the whole index down with it.
+            diagnostics.Add(Error(file, block.FirstLine, 1, "the front matter is not valid YAML: look for an unclosed [ or { (put text that starts with [ in quotes)"));
             return null;
         }
 
@@ -166,6 +196,7 @@ public static class FrontMatterReader
             ReviewedBy = Text("reviewed_by"),
             Draft = Flag("draft"),
             Steps = Flag("steps"),
+            KeyLines = values.ToDictionary(v => v.Key, v => LineOf(v.Value.Key), StringComparer.Ordinal),
         };
 
         if (result.LastReviewed != default && result.NextReviewDue != default && result.NextReviewDue <= result.LastReviewed

@@ -17,7 +17,7 @@ public static class GlossaryMarker
         ["bn"] = "শব্দকোষে আরও শব্দ",
     };
 
-    public static void Mark(MarkdownDocument document, Glossary glossary, string glossaryUrl, string language = "en")
+    public static void Mark(MarkdownDocument document, GlossaryTerms glossary, string glossaryUrl, string language = "en")
     {
         var linkText = LinkTexts.GetValueOrDefault(language, LinkTexts["en"]);
         ArgumentNullException.ThrowIfNull(document);
@@ -45,7 +45,7 @@ public static class GlossaryMarker
         return (root as ContainerInline)?.ParentBlock is ParagraphBlock;
     }
 
-    private static void MarkLiteral(LiteralInline literal, Glossary glossary, string glossaryUrl, string linkText, HashSet<GlossaryEntry> used)
+    private static void MarkLiteral(LiteralInline literal, GlossaryTerms glossary, string glossaryUrl, string linkText, HashSet<GlossaryEntry> used)
     {
         var text = literal.Content.ToString();
         var match = glossary.Matches(text).FirstOrDefault(m => !used.Contains(m.Entry));

@@ -2,7 +2,6 @@ using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Markdown.CareCards;
 using BoneTumorInfo.Content.Markdown.Placeholders;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 
 namespace BoneTumorInfo.Content.Markdown;
 
@@ -19,7 +18,7 @@ public static class ContentMarkdown
             PreciseSourceLocation = true,
         }
             .UseYamlFrontMatter()
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIds>()
             .UsePipeTables()
             .DisableHtml();
         builder.Extensions.AddIfNotAlready<CareCardExtension>();

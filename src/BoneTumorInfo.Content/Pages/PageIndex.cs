@@ -1,4 +1,6 @@
+using BoneTumorInfo.Content.Service;
 using BoneTumorInfo.Content.Languages;
+using BoneTumorInfo.Content.Glossary;
 using BoneTumorInfo.Content.Diagnostics;
 using BoneTumorInfo.Content.FrontMatter;
 
@@ -14,7 +16,7 @@ public sealed class PageIndex
     private readonly Dictionary<string, PageEntry> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Language, string Slug), List<PageEntry>> _children = [];
     private readonly List<ContentDiagnostic> _diagnostics = [];
-    private readonly Dictionary<string, Glossary.Glossary> _glossaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GlossaryTerms> _glossaries = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<PageEntry> Pages => _bySlug.Values;
 
@@ -23,14 +25,42 @@ public sealed class PageIndex
 
     public bool IncludeDrafts { get; }
 
+    /// <summary>
+    /// What under the content folder could not be read or must not be (a folder that cannot be
+    /// listed, a link that loops or leads outside): one error each, with its path. The pages
+    /// elsewhere are indexed as usual; the web host's readiness check reports these.
+    /// </summary>
+    public IReadOnlyList<ContentDiagnostic> FolderProblems => _folderProblems;
+
+    private readonly List<ContentDiagnostic> _folderProblems = [];
+
     /// <summary>The glossary of a language (empty when it has none).</summary>
-    public Glossary.Glossary GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? Glossary.Glossary.Empty;
+    public GlossaryTerms GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? GlossaryTerms.Empty;
 
     private PageIndex(string rootPath, bool includeDrafts, SiteLanguages siteLanguages)
     {
         RootPath = rootPath;
         IncludeDrafts = includeDrafts;
         SiteLanguages = siteLanguages;
+    }
+
+    /// <summary>
+    /// Renders a page's body: the one place that does it, so the site, the checker and the command
+    /// line cannot render a page three different ways.
+    /// </summary>
+    /// <param name="service">Fills the page's <c>{{ … }}</c> placeholders; with none they show nothing.</param>
+    public RenderedPage Render(PageEntry entry, ServiceProfile? service = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.CanRender) throw new InvalidOperationException($"{entry.DisplayPath} cannot be rendered: {(entry.Diagnostics.Count > 0 ? entry.Diagnostics[0].Message : "")}");
+
+        // Read through the gate again: a link may have been changed to point outside since indexing.
+        if (!ContentFiles.TryResolveInside(RootPath, $"{entry.Language}/{entry.PathInLanguage}", out var path))
+        {
+            throw new FileNotFoundException($"{entry.DisplayPath} is no longer a file inside the content folder");
+        }
+
+        return PageRenderer.Render(entry, ReadText(path!), DefaultLanguage, GlossaryFor(entry.Language), service);
     }
 
     /// <summary>The site's languages, as configured (some may have no pages yet).</summary>
@@ -55,18 +85,24 @@ public sealed class PageIndex
         {
             var folder = Path.Combine(rootPath, language);
             if (!Directory.Exists(folder)) continue;
-            index._glossaries[language] = Glossary.Glossary.Load(
-                Path.Combine(folder, Glossary.Glossary.FileName), $"{rootName}/{language}/{Glossary.Glossary.FileName}", index._diagnostics);
-            var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-                .Where(f => !f.Split('/').Any(part => part.StartsWith('.') || part.StartsWith('_')))
-                .Order(StringComparer.Ordinal);
-            foreach (var relative in files)
+            var skipped = new List<ContentFiles.Skipped>();
+            var files = ContentFiles.FilesUnder(rootPath, folder, skipped);
+            foreach (var problem in skipped)
+            {
+                index._folderProblems.Add(new ContentDiagnostic($"{rootName}/{problem.PathFromRoot}", 1, 1, DiagnosticSeverity.Error, problem.Reason));
+            }
+
+            index._glossaries[language] = ContentFiles.TryResolveInside(rootPath, $"{language}/{GlossaryTerms.FileName}", out var glossaryPath)
+                ? GlossaryTerms.Load(glossaryPath!, $"{rootName}/{language}/{GlossaryTerms.FileName}", index._diagnostics)
+                : GlossaryTerms.Empty;
+            // Names starting with "." or "_" (notes, drafts kept aside) are already left out.
+            foreach (var relative in files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
             {
                 index.Add(rootName, rootPath, language, relative, languages.Default.Code);
             }
         }
 
+        index._diagnostics.AddRange(index._folderProblems);
         foreach (var entry in index._bySlug.Values)
         {
             var parent = index.NearestAncestor(entry);
@@ -93,17 +129,38 @@ public sealed class PageIndex
         var display = $"{rootName}/{language}/{relative}";
         var diagnostics = new List<ContentDiagnostic>();
         PageFrontMatter? frontMatter = null;
+        var canRender = false;
+        var saysDraft = false;
         try
         {
-            frontMatter = FrontMatterReader.Read(ReadText(fullPath), display, diagnostics);
+            var size = new FileInfo(fullPath).Length;
+            if (size > PageLimits.MaxFileBytes)
+            {
+                diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
+                    $"the file is {size / 1024} KB; a page can be at most {PageLimits.MaxFileBytes / 1024} KB: split it into several pages"));
+                saysDraft = FrontMatterReader.SaysDraft(ReadStart(fullPath));
+            }
+            else
+            {
+                var text = ReadText(fullPath);
+                frontMatter = FrontMatterReader.Read(text, display, diagnostics);
+                saysDraft = FrontMatterReader.SaysDraft(text);
+                var tooDeep = PageLimits.Check(text, display);
+                if (tooDeep is not null) diagnostics.Add(tooDeep);
+                canRender = tooDeep is null;
+            }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error, $"the file could not be read: {ex.Message}"));
         }
 
         var slug = ContentPaths.SlugOf(relative);
-        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics);
+        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics)
+        {
+            CanRender = canRender,
+            SaysDraft = saysDraft,
+        };
         _diagnostics.AddRange(diagnostics);
         _byFile[$"{language}/{relative}"] = entry;
         if (!_bySlug.TryAdd((language, slug), entry))
@@ -111,6 +168,15 @@ public sealed class PageIndex
             _diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
                 $"this page has the same address ({entry.Url}) as {_bySlug[(language, slug)].DisplayPath}; rename one of them"));
         }
+    }
+
+    /// <summary>The first few kilobytes of a file, enough for its front matter.</summary>
+    private static string ReadStart(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[8192];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        return new string(buffer, 0, read);
     }
 
     /// <summary>Reads a file an editor may be saving at this moment: one short retry on a sharing clash.</summary>

@@ -19,10 +19,10 @@ namespace BoneTumorInfo.Content.Pages;
 public static class PageRenderer
 {
     /// <param name="service">Fills the page's <c>{{ … }}</c> placeholders; with none they show nothing.</param>
-    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, Glossary.Glossary? glossary = null, ServiceProfile? service = null)
+    public static RenderedPage Render(PageEntry entry, string text, string defaultLanguage, GlossaryTerms? glossary = null, ServiceProfile? service = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        glossary ??= Glossary.Glossary.Empty;
+        glossary ??= GlossaryTerms.Empty;
         var document = Markdig.Markdown.Parse(text, ContentMarkdown.Pipeline);
         // Filled first, so the reading level, headings and glossary all see the details' words.
         var placeholders = PlaceholderFiller.Fill(document, service, entry.Language);
@@ -36,9 +36,11 @@ public static class PageRenderer
             .Select(c => new PageBlock(c.Info ?? "", CareCardRenderer.KindOf(c) is not null, c.Count > 0 && c[0] is HeadingBlock, c.Line + 1, c.Column + 1))
             .ToList();
 
-        var isGlossaryPage = entry.PathInLanguage == Glossary.Glossary.PageFile;
+        var isGlossaryPage = entry.PathInLanguage == GlossaryTerms.PageFile;
         // Measured before glossary markup is added: the definitions in it are not the page's own text.
-        var reading = ReadingLevelMeter.Measure(document, isGlossaryPage ? glossary.Entries.Select(e => e.Definition) : null);
+        var ownSentences = isGlossaryPage ? glossary.Entries.Select(e => e.Definition).ToList() : null;
+        var reading = ReadingLevelMeter.Measure(document, ownSentences);
+        var bangla = entry.Language == "bn" ? BanglaReadingLevelMeter.Measure(document, ownSentences) : null;
         if (!isGlossaryPage)
         {
             GlossaryMarker.Mark(document, glossary, ContentPaths.UrlOf(entry.Language, "glossary", defaultLanguage), entry.Language);
@@ -54,11 +56,11 @@ public static class PageRenderer
         }
 
         writer.Flush();
-        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks) { Placeholders = placeholders };
+        return new RenderedPage(entry, HtmlSafety.Clean(writer.ToString()), headings, links, reading, blocks) { Placeholders = placeholders, BanglaReadingLevel = bangla };
     }
 
     /// <summary>The glossary's entries, A to Z, with a heading per letter for the "on this page" list.</summary>
-    private static List<PageHeading> WriteGlossary(StringWriter writer, Glossary.Glossary glossary)
+    private static List<PageHeading> WriteGlossary(StringWriter writer, GlossaryTerms glossary)
     {
         var headings = new List<PageHeading>();
         var groups = glossary.Entries

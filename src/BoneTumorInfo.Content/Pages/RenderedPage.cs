@@ -19,6 +19,9 @@ public sealed record RenderedPage(
     ReadingLevel ReadingLevel,
     IReadOnlyList<PageBlock> Blocks)
 {
+    /// <summary>For a Bengali page, how plain its text is (null for other languages).</summary>
+    public BanglaReadingLevel? BanglaReadingLevel { get; init; }
+
     /// <summary>The h2 headings, in order: the page's "on this page" list.</summary>
     public IEnumerable<PageHeading> Contents => Headings.Where(h => h.Level == 2);
 

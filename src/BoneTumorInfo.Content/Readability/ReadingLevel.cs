@@ -31,12 +31,9 @@ public static partial class ReadingLevelMeter
     {
         ArgumentNullException.ThrowIfNull(document);
         var sentences = new List<string>();
-        foreach (var block in document.Descendants<LeafBlock>())
+        foreach (var paragraph in Paragraphs(document))
         {
-            if (block is ParagraphBlock paragraph)
-            {
-                sentences.AddRange(SplitSentences(InlineText(paragraph.Inline)));
-            }
+            sentences.AddRange(SplitSentences(paragraph));
         }
 
         if (extraSentences is not null)
@@ -64,6 +61,10 @@ public static partial class ReadingLevelMeter
 
         return new ReadingLevel(words, count, syllables, lengths.OrderByDescending(l => l.Words).Take(3).Select(l => l.Text).ToList());
     }
+
+    /// <summary>The text a reader reads as sentences: paragraphs (list items, cells and care-card text included), without code or images.</summary>
+    internal static IEnumerable<string> Paragraphs(MarkdownDocument document) =>
+        document.Descendants<ParagraphBlock>().Select(p => InlineText(p.Inline));
 
     public static IEnumerable<string> SplitSentences(string text) =>
         SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);

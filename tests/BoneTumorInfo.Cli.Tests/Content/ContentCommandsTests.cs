@@ -35,8 +35,8 @@ public class ContentCommandsTests
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(12, json.RootElement.GetProperty("errors").GetInt32());
-        var first = json.RootElement.GetProperty("diagnostics")[0];
-        Assert.EndsWith("en/broken-anchor.md", first.GetProperty("file").GetString(), StringComparison.Ordinal);
+        var first = json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .First(d => d.GetProperty("file").GetString()!.EndsWith("en/broken-anchor.md", StringComparison.Ordinal));
         Assert.Equal(12, first.GetProperty("line").GetInt32());
         Assert.Equal("error", first.GetProperty("severity").GetString());
     }
@@ -60,15 +60,19 @@ public class ContentCommandsTests
     }
 
     [Fact]
-    public async Task Readability_prints_a_table_of_pages_words_and_grades()
+    public async Task Readability_prints_the_english_grade_for_english_pages_and_the_bengali_measures_for_bengali_pages()
     {
         var (exit, output, _) = await Run("content", "readability", RepoPaths.Content);
 
         Assert.Equal(0, exit);
-        var lines = output.TrimEnd().Split('\n');
-        Assert.Matches(@"^page\s+words\s+sentences\s+grade", lines[0]);
-        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"en/bone-tumor-surgery/anaesthesia\.md\s+\d+\s+\d+\s+\d\.\d"));
-        Assert.DoesNotContain(lines, l => l.Contains("/bn/", StringComparison.Ordinal));
-        Assert.Matches(@"^\d+ pages; highest grade [0-8]\.\d$", lines[^1]);
+        var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Matches(@"^page\s+words\s+sentences\s+grade$", lines[0]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"en/bone-tumor-surgery/anaesthesia\.md\s+\d+\s+\d+\s+\d\.\d$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+ English pages; highest grade [0-8]\.\d$"));
+
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^page\s+words\s+sentences\s+words/sentence\s+aksharas/word\s+long words\s+juktakkhor\s+plain\?$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"bn/bone-tumor-surgery/anaesthesia\.md\s+\d+\s+\d+\s+\d+\.\d\s+\d\.\d\d\s+\d+ %\s+\d+ %\s+(yes|no)$"));
+        Assert.DoesNotContain(lines, l => l.Contains("/bn/", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @"\s\d+\.\d$"));
+        Assert.Matches(@"^\d+ Bengali pages; \d+ over the plain-text limits", lines[^1]);
     }
 }

@@ -39,7 +39,8 @@ public static class LinkRewriter
 
             var hash = written.IndexOf('#', StringComparison.Ordinal);
             var path = hash < 0 ? written : written[..hash];
-            var fragment = hash < 0 ? null : written[(hash + 1)..];
+            // As a browser compares it with ids: percent-escapes decoded, in Unicode form C (as HeadingIds writes ids).
+            var fragment = hash < 0 ? null : Uri.UnescapeDataString(written[(hash + 1)..]).Normalize(System.Text.NormalizationForm.FormC);
             if (path.Length == 0)
             {
                 // "#heading" on the same page.

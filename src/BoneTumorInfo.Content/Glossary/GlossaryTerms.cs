@@ -24,19 +24,19 @@ public sealed record GlossaryEntry(string Term, IReadOnlyList<string> Also, stri
 /// The glossary of one language: <c>content/&lt;lang&gt;/glossary.yml</c>, a list of entries that
 /// staff edit. The glossary page lists them; every other page marks the first use of each term.
 /// </summary>
-public sealed partial class Glossary
+public sealed partial class GlossaryTerms
 {
     public const string FileName = "glossary.yml";
 
     /// <summary>The page the entries are shown on, relative to its language folder.</summary>
     public const string PageFile = "glossary.md";
 
-    public static readonly Glossary Empty = new([]);
+    public static readonly GlossaryTerms Empty = new([]);
 
     private readonly Regex? _matcher;
     private readonly Dictionary<string, GlossaryEntry> _byForm = new(StringComparer.OrdinalIgnoreCase);
 
-    public Glossary(IReadOnlyList<GlossaryEntry> entries)
+    public GlossaryTerms(IReadOnlyList<GlossaryEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = entries;
@@ -72,7 +72,7 @@ public sealed partial class Glossary
     }
 
     /// <summary>Reads a glossary file; problems (bad YAML, missing parts, a term twice) go to <paramref name="diagnostics"/>.</summary>
-    public static Glossary Load(string path, string displayPath, ICollection<ContentDiagnostic> diagnostics)
+    public static GlossaryTerms Load(string path, string displayPath, ICollection<ContentDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (!File.Exists(path)) return Empty;
@@ -148,7 +148,7 @@ public sealed partial class Glossary
             entries.Add(entry);
         }
 
-        return new Glossary(entries);
+        return new GlossaryTerms(entries);
     }
 
     private static ContentDiagnostic Error(string file, int line, int column, string message) =>
