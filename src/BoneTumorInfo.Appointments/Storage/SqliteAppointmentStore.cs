@@ -145,7 +145,7 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
 
     private async Task InitialiseAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        PrivateFiles.PrepareDatabase(DatabasePath);
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // WAL is a property of the file, set once; synchronous is per connection (see OpenAsync).
