@@ -44,6 +44,9 @@ public sealed record AppointmentRequest(
     CallLanguage CallLanguage,
     string? Reason)
 {
+    /// <summary>The language the form was read and filled in; requests stored before this was recorded read as English.</summary>
+    public FormLanguage FormLanguage { get; init; } = FormLanguage.English;
+
     /// <summary>The details as the form gave them, before the store gives them a reference.</summary>
     public static AppointmentRequest Draft(
         Submitter submittedBy, string patientName, DateOnly dateOfBirth, string phone, string? email,

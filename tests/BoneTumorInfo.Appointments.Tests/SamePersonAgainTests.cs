@@ -126,11 +126,27 @@ public sealed class SamePersonAgainTests
             await create.ExecuteNonQueryAsync();
         }
 
-        await using var store = new SqliteAppointmentStore(path, _clock);
-        var added = await store.EnqueueAsync(Person(), References.NewIdempotencyKey());
-        Assert.True(added.IsNew);
-        var rows = await store.ReadUnreceivedAsync(10);
-        Assert.Equal(["BT-4K7Q-9M3X", added.Reference], rows.Select(r => r.Reference));
-        Assert.Equal("Old Row", AppointmentJson.Deserialize(rows[0].Payload).PatientName);
+        await using (var store = new SqliteAppointmentStore(path, _clock))
+        {
+            var added = await store.EnqueueAsync(Person() with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+            Assert.True(added.IsNew);
+            var rows = await store.ReadUnreceivedAsync(10);
+            Assert.Equal(["BT-4K7Q-9M3X", added.Reference], rows.Select(r => r.Reference));
+            Assert.Equal("Old Row", AppointmentJson.Deserialize(rows[0].Payload).PatientName);
+            Assert.Equal(FormLanguage.English, AppointmentJson.Deserialize(rows[0].Payload).FormLanguage);
+            Assert.Equal(FormLanguage.Bengali, AppointmentJson.Deserialize(rows[1].Payload).FormLanguage);
+        }
+
+        // Opening it again (the columns are there now) changes nothing.
+        await using (var again = new SqliteAppointmentStore(path, _clock)) Assert.Equal(2, await again.CountAsync());
+
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        await check.OpenAsync();
+        await using var query = check.CreateCommand();
+        query.CommandText = "SELECT form_language FROM appointment_requests ORDER BY seq";
+        var languages = new List<string>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) languages.Add(reader.GetString(0));
+        Assert.Equal(["en", "bn"], languages);
     }
 }

@@ -13,7 +13,7 @@ public enum OutputFormat
 public sealed class RequestWriter(TextWriter output, OutputFormat format, bool writeHeader)
 {
     private static readonly string[] CsvColumns =
-        ["reference", "submitted_at", "submitted_by", "patient_name", "date_of_birth", "phone", "email", "service", "call_language", "reason"];
+        ["reference", "submitted_at", "submitted_by", "patient_name", "date_of_birth", "phone", "email", "service", "call_language", "reason", "form_language"];
 
     private bool _headerPending = format == OutputFormat.Csv && writeHeader;
 
@@ -46,6 +46,7 @@ public sealed class RequestWriter(TextWriter output, OutputFormat format, bool w
             r.Service.ToString(),
             r.CallLanguage.ToString(),
             Text(r.Reason),
+            r.FormLanguage.Code(),
         ];
         return string.Join(',', cells.Select(Quote));
     }

@@ -198,6 +198,8 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     [
         // SamePerson.Key: a hash, never the details themselves. Older rows have none and are never matched.
         ("person_key", "TEXT NULL"),
+        // FormLanguages.Code: the language the form was filled in. Rows from before it was recorded were all English.
+        ("form_language", "TEXT NOT NULL DEFAULT 'en'"),
     ];
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -251,14 +253,15 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT OR IGNORE INTO appointment_requests (reference, idempotency_key, payload, created_at, person_key)
-            VALUES ($reference, $key, $payload, $created, $person)
+            INSERT OR IGNORE INTO appointment_requests (reference, idempotency_key, payload, created_at, person_key, form_language)
+            VALUES ($reference, $key, $payload, $created, $person, $language)
             """;
         var reference = insert.Parameters.Add("$reference", SqliteType.Text);
         var key = insert.Parameters.Add("$key", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var created = insert.Parameters.Add("$created", SqliteType.Integer);
         var person = insert.Parameters.Add("$person", SqliteType.Text);
+        var language = insert.Parameters.Add("$language", SqliteType.Text);
         using var find = connection.CreateCommand();
         find.Transaction = transaction;
         find.CommandText = "SELECT reference FROM appointment_requests WHERE idempotency_key = $key";
@@ -307,6 +310,7 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
                 payload.Value = AppointmentJson.Serialize(item.Draft with { Reference = candidate, SubmittedAt = now });
                 created.Value = now.ToUnixTimeMilliseconds();
                 person.Value = samePerson;
+                language.Value = item.Draft.FormLanguage.Code();
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     results[i] = new Enqueued(candidate, IsNew: true);
