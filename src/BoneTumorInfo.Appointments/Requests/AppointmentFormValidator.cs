@@ -46,7 +46,7 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
 
         var dateOfBirth = ValidateDateOfBirth(form, l, errors);
 
-        var phone = ValidatePhone(Clean(form.Phone), l, errors);
+        var (phone, extension) = ValidatePhone(Clean(form.Phone), l, errors);
 
         var email = Clean(form.Email);
         if (email is not null && !LooksLikeEmail(email))
@@ -70,7 +70,7 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
         if (errors.Count > 0) return new FormValidation(null, errors);
 
         var draft = AppointmentRequest.Draft(submitter!.Value, name!, dateOfBirth!.Value, phone!, email, service!.Value, callLanguage!.Value, reason)
-            with { FormLanguage = language };
+            with { FormLanguage = language, PhoneExtension = extension };
         return new FormValidation(draft, errors);
     }
 
@@ -130,18 +130,22 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
         return date;
     }
 
-    private static string? ValidatePhone(string? text, FormLanguage l, List<FieldError> errors)
+    /// <summary>The number in E.164, and its extension if one was typed ("ext 12", "x 12"): E.164 itself has no room for one.</summary>
+    private static (string? Number, string? Extension) ValidatePhone(string? text, FormLanguage l, List<FieldError> errors)
     {
         if (text is null)
         {
             errors.Add(new(FormFields.Phone, FormFields.Phone, FormText.EnterPhone(l)));
-            return null;
+            return (null, null);
         }
 
         try
         {
             var number = Phones.Parse(ToAsciiDigits(text), DefaultPhoneRegion);
-            if (Phones.IsValidNumber(number)) return Phones.Format(number, PhoneNumberFormat.E164);
+            if (Phones.IsValidNumber(number))
+            {
+                return (Phones.Format(number, PhoneNumberFormat.E164), number.HasExtension && number.Extension.Length > 0 ? number.Extension : null);
+            }
         }
         catch (NumberParseException)
         {
@@ -150,7 +154,7 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
 
         errors.Add(new(FormFields.Phone, FormFields.Phone,
             FormText.PhoneFormat(l)));
-        return null;
+        return (null, null);
     }
 
     /// <summary>

@@ -41,9 +41,9 @@ public sealed class ReceiveFromStoreTests
         Assert.Equal(0, (await Bti("appointments", "receive", "--data-dir", data, "--format", "csv", "-o", file)).Exit);
 
         var lines = await File.ReadAllLinesAsync(file);
-        Assert.Equal("reference,submitted_at,submitted_by,patient_name,date_of_birth,phone,email,service,call_language,reason,form_language", lines[0]);
+        Assert.Equal("reference,submitted_at,submitted_by,patient_name,date_of_birth,phone,email,service,call_language,reason,form_language,phone_extension", lines[0]);
         Assert.Equal(sent, lines.Skip(1).Select(l => l.Split(',')[0]).ToList());
-        Assert.EndsWith("\"Pain in the hip, \"\"worse\"\" at night, since March\",en", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("\"Pain in the hip, \"\"worse\"\" at night, since March\",en,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,8 +65,26 @@ public sealed class ReceiveFromStoreTests
         await using var csvStore = new SqliteAppointmentStore(Path.Combine(csvData, "appointments.db"));
         await csvStore.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
         var csv = (await Bti("appointments", "receive", "--data-dir", csvData, "--format", "csv")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith(",form_language", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
-        Assert.EndsWith(",bn", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",form_language,phone_extension", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",bn,", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_shows_the_phone_extension_beside_the_number()
+    {
+        var data = NewDataDirectory();
+        await using var store = new SqliteAppointmentStore(Path.Combine(data, "appointments.db"));
+        var sent = await store.EnqueueAsync(Draft() with { PhoneExtension = "12" }, References.NewIdempotencyKey());
+
+        var json = (await Bti("appointments", "receive", "--data-dir", data)).Output;
+        Assert.Contains($"\"reference\":\"{sent.Reference}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"phoneExtension\":\"12\"", json, StringComparison.Ordinal);
+
+        var csvData = NewDataDirectory();
+        await using var csvStore = new SqliteAppointmentStore(Path.Combine(csvData, "appointments.db"));
+        await csvStore.EnqueueAsync(Draft() with { PhoneExtension = "12" }, References.NewIdempotencyKey());
+        var csv = (await Bti("appointments", "receive", "--data-dir", csvData, "--format", "csv")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",en,12", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
     }
 
     [Fact]
