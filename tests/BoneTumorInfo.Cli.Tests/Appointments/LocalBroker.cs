@@ -86,6 +86,8 @@ public sealed class LocalBroker : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline)
             {
+                // xUnit does not dispose a fixture that failed to start: do not leave a half-started node behind.
+                await StopAsync();
                 throw new TimeoutException($"RabbitMQ node {NodeName} did not start within 2 minutes. Its log:\n{LogTail()}");
             }
 
