@@ -44,6 +44,15 @@ public sealed record AppointmentRequest(
     CallLanguage CallLanguage,
     string? Reason)
 {
+    /// <summary>The language the form was read and filled in; requests stored before this was recorded read as English.</summary>
+    public FormLanguage FormLanguage { get; init; } = FormLanguage.English;
+
+    /// <summary>
+    /// The extension to ask for once <see cref="Phone"/> (always E.164, ready to dial) answers,
+    /// as the person typed it ("01712345678 ext 12" gives "12"); null when there is none.
+    /// </summary>
+    public string? PhoneExtension { get; init; }
+
     /// <summary>The details as the form gave them, before the store gives them a reference.</summary>
     public static AppointmentRequest Draft(
         Submitter submittedBy, string patientName, DateOnly dateOfBirth, string phone, string? email,

@@ -6,8 +6,9 @@ public sealed class SqliteAppointmentStoreTests
 {
     private static string NewPath() => Path.Combine(Path.GetTempPath(), "bti-store-" + Guid.NewGuid().ToString("N"), "appointments.db");
 
-    private static AppointmentRequest Draft() => AppointmentRequest.Draft(
-        Submitter.ParentOrCarer, "Ayesha Siddiqua", new DateOnly(2012, 2, 29), "+8801812345678", "a@example.com",
+    /// <summary>A request; different names are different people.</summary>
+    internal static AppointmentRequest Draft(string name = "Ayesha Siddiqua") => AppointmentRequest.Draft(
+        Submitter.ParentOrCarer, name, new DateOnly(2012, 2, 29), "+8801812345678", "a@example.com",
         Service.ChildrensTumourSurgery, CallLanguage.Bengali, "ফোলা হাঁটু");
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SqliteAppointmentStoreTests
     public async Task Many_people_at_once_are_all_stored()
     {
         await using var store = new SqliteAppointmentStore(NewPath());
-        var results = await Task.WhenAll(Enumerable.Range(0, 500).Select(_ => Task.Run(() => store.EnqueueAsync(Draft(), References.NewIdempotencyKey()))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(() => store.EnqueueAsync(Draft($"Person {i}"), References.NewIdempotencyKey()))));
         Assert.Equal(500, results.Select(r => r.Reference).Distinct().Count());
         Assert.Equal(500, await store.CountAsync());
     }
@@ -50,7 +51,7 @@ public sealed class SqliteAppointmentStoreTests
     {
         await using var store = new SqliteAppointmentStore(NewPath());
         var a = await store.EnqueueAsync(Draft(), References.NewIdempotencyKey());
-        var b = await store.EnqueueAsync(Draft(), References.NewIdempotencyKey());
+        var b = await store.EnqueueAsync(Draft("Someone Else"), References.NewIdempotencyKey());
         Assert.NotNull(await store.OldestUnrelayedAsync());
         await store.MarkRelayedAsync([a.Reference, b.Reference]);
         Assert.Null(await store.OldestUnrelayedAsync());

@@ -47,6 +47,22 @@ public sealed class ValidatorTests
         Assert.Equal(e164, Validator.Validate(form).Request?.Phone);
     }
 
+    [Theory]
+    [InlineData("01712345678 ext 12", "+8801712345678", "12")]
+    [InlineData("01712345678 ext. 12", "+8801712345678", "12")]
+    [InlineData("01712-345678 x 305", "+8801712345678", "305")]
+    [InlineData("+44 20 7183 8750 extension 4021", "+442071838750", "4021")]
+    [InlineData("০১৭১২৩৪৫৬৭৮ ext ১২", "+8801712345678", "12")]
+    [InlineData("01712345678", "+8801712345678", null)]
+    public void A_phone_extension_is_kept_for_the_person_who_calls_back(string typed, string e164, string? extension)
+    {
+        var form = Valid();
+        form.Phone = typed;
+        var request = Validator.Validate(form).Request;
+        Assert.Equal(e164, request?.Phone);
+        Assert.Equal(extension, request?.PhoneExtension);
+    }
+
     [Fact]
     public void Today_in_Bangladesh_is_not_in_the_future()
     {

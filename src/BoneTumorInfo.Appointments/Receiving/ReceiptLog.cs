@@ -15,7 +15,7 @@ public sealed class ReceiptLog : IAsyncDisposable
 
     public static async Task<ReceiptLog> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Storage.PrivateFiles.PrepareDatabase(path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();

@@ -9,11 +9,14 @@ public enum OutputFormat
     Csv,
 }
 
-/// <summary>Writes requests out for staff: one JSON object per line, or CSV with a header row.</summary>
+/// <summary>
+/// Writes requests out for staff: one JSON object per line, or CSV with a header row. Columns
+/// added later go at the end, so a spreadsheet set up for the earlier ones still lines up.
+/// </summary>
 public sealed class RequestWriter(TextWriter output, OutputFormat format, bool writeHeader)
 {
     private static readonly string[] CsvColumns =
-        ["reference", "submitted_at", "submitted_by", "patient_name", "date_of_birth", "phone", "email", "service", "call_language", "reason"];
+        ["reference", "submitted_at", "submitted_by", "patient_name", "date_of_birth", "phone", "email", "service", "call_language", "reason", "form_language", "phone_extension"];
 
     private bool _headerPending = format == OutputFormat.Csv && writeHeader;
 
@@ -46,6 +49,8 @@ public sealed class RequestWriter(TextWriter output, OutputFormat format, bool w
             r.Service.ToString(),
             r.CallLanguage.ToString(),
             Text(r.Reason),
+            r.FormLanguage.Code(),
+            Text(r.PhoneExtension),
         ];
         return string.Join(',', cells.Select(Quote));
     }

@@ -32,8 +32,24 @@ public sealed class AppointmentForm
     /// <summary>Ties a resubmission of the same form to the request it already made.</summary>
     public string? IdempotencyKey { get; set; }
 
-    /// <summary>Hidden from people; only bots fill it in.</summary>
+    /// <summary>
+    /// The hidden field (<see cref="FormFields.Honeypot"/>) as model binding gives it: only
+    /// the first copy, and blank made null. Hidden from people; only bots fill it in.
+    /// </summary>
     public string? Website { get; set; }
+
+    /// <summary>
+    /// Every copy of the hidden field the post carried, exactly as sent: the page copies
+    /// <c>Request.Form["Website"]</c> here, because model binding drops a whitespace-only value
+    /// and every copy after the first.
+    /// </summary>
+    public IReadOnlyList<string?> HoneypotValues { get; set; } = [];
+
+    /// <summary>
+    /// Sent by a bot: the hidden field has a value in any of its copies. Whitespace counts as a
+    /// value, because a person never sees the field and so never types anything in it.
+    /// </summary>
+    public bool IsBot => !string.IsNullOrEmpty(Website) || HoneypotValues.Any(v => !string.IsNullOrEmpty(v));
 }
 
 /// <summary>The form's field names, shared by the page, the validator and the error summary.</summary>
@@ -51,6 +67,9 @@ public static class FormFields
     public const string CallLanguage = "call-language";
     public const string Reason = "reason";
     public const string Consent = "consent";
+
+    /// <summary>The name the hidden bot-trap field is posted under (see <see cref="AppointmentForm.IsBot"/>).</summary>
+    public const string Honeypot = "Website";
 
     /// <summary>The form values of the radio and choice fields, as the page writes them.</summary>
     public static readonly IReadOnlyDictionary<string, Submitter> SubmitterValues = new Dictionary<string, Submitter>(StringComparer.Ordinal)

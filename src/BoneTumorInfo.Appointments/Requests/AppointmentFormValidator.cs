@@ -6,7 +6,8 @@ namespace BoneTumorInfo.Appointments.Requests;
 
 /// <summary>
 /// Checks a form the way the GOV.UK and NHS design systems describe: each field gets its own
-/// message that says what to do, not what went wrong in the code.
+/// message that says what to do, not what went wrong in the code. One set of rules; the
+/// messages come in the language the form was read in (see <see cref="FormText"/>).
 /// </summary>
 public sealed class AppointmentFormValidator(TimeProvider clock)
 {
@@ -23,51 +24,57 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    public FormValidation Validate(AppointmentForm form)
+    /// <summary>The English form: the same as <c>Validate(form, FormLanguage.English)</c>.</summary>
+    public FormValidation Validate(AppointmentForm form) => Validate(form, FormLanguage.English);
+
+    /// <summary>Checks <paramref name="form"/>; every message is in <paramref name="language"/>, and a valid request records it.</summary>
+    public FormValidation Validate(AppointmentForm form, FormLanguage language)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var l = language;
         var errors = new List<FieldError>();
 
         Submitter? submitter = FormFields.SubmitterValues.TryGetValue(Clean(form.SubmittedBy) ?? "", out var s) ? s : null;
         if (submitter is null)
-            errors.Add(new(FormFields.SubmittedBy, FormFields.SubmittedBy, "Select who is filling in this form"));
+            errors.Add(new(FormFields.SubmittedBy, FormFields.SubmittedBy, FormText.SelectSubmitter(l)));
 
         var name = Clean(form.PatientName);
         if (name is null)
-            errors.Add(new(FormFields.PatientName, FormFields.PatientName, "Enter the patient's full name"));
+            errors.Add(new(FormFields.PatientName, FormFields.PatientName, FormText.EnterName(l)));
         else if (name.Length > MaxNameLength)
-            errors.Add(new(FormFields.PatientName, FormFields.PatientName, $"Full name must be {MaxNameLength} characters or fewer"));
+            errors.Add(new(FormFields.PatientName, FormFields.PatientName, FormText.NameTooLong(l, MaxNameLength)));
 
-        var dateOfBirth = ValidateDateOfBirth(form, errors);
+        var dateOfBirth = ValidateDateOfBirth(form, l, errors);
 
-        var phone = ValidatePhone(Clean(form.Phone), errors);
+        var (phone, extension) = ValidatePhone(Clean(form.Phone), l, errors);
 
         var email = Clean(form.Email);
         if (email is not null && !LooksLikeEmail(email))
-            errors.Add(new(FormFields.Email, FormFields.Email, "Enter an email address in the correct format, like name@example.com"));
+            errors.Add(new(FormFields.Email, FormFields.Email, FormText.EmailFormat(l)));
 
         Service? service = FormFields.ServiceValues.TryGetValue(Clean(form.Service) ?? "", out var sv) ? sv : null;
         if (service is null)
-            errors.Add(new(FormFields.Service, FormFields.Service, "Select which service the appointment is for"));
+            errors.Add(new(FormFields.Service, FormFields.Service, FormText.SelectService(l)));
 
-        CallLanguage? language = FormFields.LanguageValues.TryGetValue(Clean(form.CallLanguage) ?? "", out var l) ? l : null;
-        if (language is null)
-            errors.Add(new(FormFields.CallLanguage, FormFields.CallLanguage, "Select the language you would like us to call you in"));
+        CallLanguage? callLanguage = FormFields.LanguageValues.TryGetValue(Clean(form.CallLanguage) ?? "", out var lv) ? lv : null;
+        if (callLanguage is null)
+            errors.Add(new(FormFields.CallLanguage, FormFields.CallLanguage, FormText.SelectCallLanguage(l)));
 
         var reason = NormaliseReason(form.Reason);
         if (reason is not null && reason.Length > MaxReasonLength)
-            errors.Add(new(FormFields.Reason, FormFields.Reason, "Reason must be 1,000 characters or fewer"));
+            errors.Add(new(FormFields.Reason, FormFields.Reason, FormText.ReasonTooLong(l, MaxReasonLength)));
 
         if (!string.Equals(Clean(form.Consent), "yes", StringComparison.Ordinal))
-            errors.Add(new(FormFields.Consent, FormFields.Consent, "Tick the box to agree to us using these details to contact you"));
+            errors.Add(new(FormFields.Consent, FormFields.Consent, FormText.TickConsent(l)));
 
         if (errors.Count > 0) return new FormValidation(null, errors);
 
-        var draft = AppointmentRequest.Draft(submitter!.Value, name!, dateOfBirth!.Value, phone!, email, service!.Value, language!.Value, reason);
+        var draft = AppointmentRequest.Draft(submitter!.Value, name!, dateOfBirth!.Value, phone!, email, service!.Value, callLanguage!.Value, reason)
+            with { FormLanguage = language, PhoneExtension = extension };
         return new FormValidation(draft, errors);
     }
 
-    private DateOnly? ValidateDateOfBirth(AppointmentForm form, List<FieldError> errors)
+    private DateOnly? ValidateDateOfBirth(AppointmentForm form, FormLanguage l, List<FieldError> errors)
     {
         var day = Clean(form.DobDay);
         var month = Clean(form.DobMonth);
@@ -76,33 +83,33 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
 
         if (day is null && month is null && year is null)
         {
-            Fail(FormFields.DobDay, "Enter the patient's date of birth");
+            Fail(FormFields.DobDay, FormText.EnterDateOfBirth(l));
             return null;
         }
 
-        var missing = new List<(string Name, string Id)>();
-        if (day is null) missing.Add(("day", FormFields.DobDay));
-        if (month is null) missing.Add(("month", FormFields.DobMonth));
-        if (year is null) missing.Add(("year", FormFields.DobYear));
+        var missing = new List<(FormText.DatePart Part, string Id)>();
+        if (day is null) missing.Add((FormText.DatePart.Day, FormFields.DobDay));
+        if (month is null) missing.Add((FormText.DatePart.Month, FormFields.DobMonth));
+        if (year is null) missing.Add((FormText.DatePart.Year, FormFields.DobYear));
         if (missing.Count > 0)
         {
-            Fail(missing[0].Id, $"Date of birth must include a {string.Join(" and a ", missing.Select(m => m.Name))}");
+            Fail(missing[0].Id, FormText.DateOfBirthMissing(l, missing.Select(m => m.Part).ToList()));
             return null;
         }
 
         int? d = ParseNumber(day!);
         int? m = ParseMonth(month!);
         int? y = ParseNumber(year!);
-        if (y is not null && year!.Trim().Length != 4)
+        if (y is not null && TypedText.Normalise(year!).Trim().Length != 4)
         {
-            Fail(FormFields.DobYear, "Year must include 4 numbers");
+            Fail(FormFields.DobYear, FormText.YearFourDigits(l));
             return null;
         }
 
         if (d is null || m is null || y is null || m is < 1 or > 12 || y < 1 || d < 1 || d > DateTime.DaysInMonth(y.Value, m.Value))
         {
             Fail(d is null or < 1 or > 31 ? FormFields.DobDay : m is null or < 1 or > 12 ? FormFields.DobMonth : FormFields.DobDay,
-                "Date of birth must be a real date");
+                FormText.RealDate(l));
             return null;
         }
 
@@ -110,31 +117,35 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(BangladeshOffset).DateTime);
         if (date > today)
         {
-            Fail(FormFields.DobDay, "Date of birth must be in the past");
+            Fail(FormFields.DobDay, FormText.DateInPast(l));
             return null;
         }
 
         if (date.Year < 1900)
         {
-            Fail(FormFields.DobYear, "Date of birth must be after 1 January 1900");
+            Fail(FormFields.DobYear, FormText.DateAfter1900(l));
             return null;
         }
 
         return date;
     }
 
-    private static string? ValidatePhone(string? text, List<FieldError> errors)
+    /// <summary>The number in E.164, and its extension if one was typed ("ext 12", "x 12"): E.164 itself has no room for one.</summary>
+    private static (string? Number, string? Extension) ValidatePhone(string? text, FormLanguage l, List<FieldError> errors)
     {
         if (text is null)
         {
-            errors.Add(new(FormFields.Phone, FormFields.Phone, "Enter a phone number"));
-            return null;
+            errors.Add(new(FormFields.Phone, FormFields.Phone, FormText.EnterPhone(l)));
+            return (null, null);
         }
 
         try
         {
             var number = Phones.Parse(ToAsciiDigits(text), DefaultPhoneRegion);
-            if (Phones.IsValidNumber(number)) return Phones.Format(number, PhoneNumberFormat.E164);
+            if (Phones.IsValidNumber(number))
+            {
+                return (Phones.Format(number, PhoneNumberFormat.E164), number.HasExtension && number.Extension.Length > 0 ? number.Extension : null);
+            }
         }
         catch (NumberParseException)
         {
@@ -142,15 +153,45 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
         }
 
         errors.Add(new(FormFields.Phone, FormFields.Phone,
-            "Enter a phone number in the correct format, like 01712 345678 or +880 1712 345678"));
-        return null;
+            FormText.PhoneFormat(l)));
+        return (null, null);
     }
 
-    /// <summary>Numbers, month names and short month names ("jan", "Sept"), in any case.</summary>
+    /// <summary>
+    /// The Bengali names of the (Gregorian) months as people write them: the usual spelling and
+    /// the common variants (ী for ি, ষ for স, া for আ-কার in the English-style endings).
+    /// Compared after <see cref="TypedText.Normalise"/>, so য় typed as one letter or as য plus
+    /// nukta, and stray zero-width joiners, make no difference.
+    /// </summary>
+    private static readonly Dictionary<string, int> BengaliMonths = new[]
+    {
+        (1, new[] { "জানুয়ারি", "জানুয়ারী", "জানুআরি", "জানুয়ারি" }),
+        (2, ["ফেব্রুয়ারি", "ফেব্রুয়ারী", "ফেব্রুআরি", "ফেব্রুয়ারি", "ফেবরুয়ারি"]),
+        (3, ["মার্চ"]),
+        (4, ["এপ্রিল", "এপ্রিল"]),
+        (5, ["মে"]),
+        (6, ["জুন"]),
+        (7, ["জুলাই"]),
+        (8, ["আগস্ট", "আগষ্ট", "অগাস্ট", "অগস্ট", "অগাষ্ট"]),
+        (9, ["সেপ্টেম্বর", "সেপ্টেম্বার", "সেপটেম্বর"]),
+        (10, ["অক্টোবর", "অক্টোবার", "অকটোবর"]),
+        (11, ["নভেম্বর", "নভেম্বার"]),
+        (12, ["ডিসেম্বর", "ডিসেম্বার"]),
+    }
+    .SelectMany(m => m.Item2.Select(name => (Name: TypedText.Normalise(name), Month: m.Item1)))
+    .DistinctBy(m => m.Name)
+    .ToDictionary(m => m.Name, m => m.Month, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A month as people write it: a number (Latin or Bengali digits), an English name or its
+    /// first three letters or more ("jan", "Sept"), in any case, or a Bengali month name.
+    /// </summary>
     internal static int? ParseMonth(string text)
     {
-        if (ParseNumber(text) is { } number) return number;
-        var word = text.Trim().TrimEnd('.').ToLowerInvariant();
+        var clean = TypedText.Normalise(text).Trim().TrimEnd('.', '।').Trim();
+        if (ParseNumber(clean) is { } number) return number;
+        if (BengaliMonths.TryGetValue(clean, out var bengali)) return bengali;
+        var word = clean.ToLowerInvariant();
         if (word.Length < 3) return null;
         for (var i = 0; i < MonthNames.Length; i++)
         {
@@ -163,7 +204,7 @@ public sealed class AppointmentFormValidator(TimeProvider clock)
     /// <summary>Whole numbers in Western or Bengali digits (০–৯), as people type them on a phone.</summary>
     internal static int? ParseNumber(string text)
     {
-        var ascii = ToAsciiDigits(text.Trim());
+        var ascii = ToAsciiDigits(TypedText.Normalise(text).Trim());
         return ascii.Length is > 0 and <= 4 && ascii.All(char.IsAsciiDigit)
             ? int.Parse(ascii, NumberStyles.None, CultureInfo.InvariantCulture)
             : null;

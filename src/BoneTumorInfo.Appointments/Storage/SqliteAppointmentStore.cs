@@ -145,12 +145,20 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
 
     private async Task InitialiseAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        PrivateFiles.PrepareDatabase(DatabasePath);
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (var wal = connection.CreateCommand())
+        {
+            // WAL is a property of the file, set once (and not inside a transaction); synchronous is per connection (see OpenAsync).
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        // One immediate transaction: two instances starting on one file never both add a column.
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
-        // WAL is a property of the file, set once; synchronous is per connection (see OpenAsync).
+        command.Transaction = transaction;
         command.CommandText = """
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS appointment_requests (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 reference TEXT NOT NULL UNIQUE,
@@ -164,7 +172,35 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
             CREATE INDEX IF NOT EXISTS appointment_requests_unreceived ON appointment_requests (seq) WHERE received_at IS NULL;
             """;
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+
+        // Columns added after the first release: a store made by an older version gets them here.
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        command.CommandText = "SELECT name FROM pragma_table_info('appointment_requests')";
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false)) columns.Add(reader.GetString(0));
+        }
+
+        foreach (var (column, definition) in AddedColumns)
+        {
+            if (columns.Contains(column)) continue;
+            command.CommandText = $"ALTER TABLE appointment_requests ADD COLUMN {column} {definition}";
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        command.CommandText = "CREATE INDEX IF NOT EXISTS appointment_requests_person ON appointment_requests (person_key, created_at) WHERE person_key IS NOT NULL";
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Columns newer than the first schema, in the order they were added.</summary>
+    private static readonly (string Column, string Definition)[] AddedColumns =
+    [
+        // SamePerson.Key: a hash, never the details themselves. Older rows have none and are never matched.
+        ("person_key", "TEXT NULL"),
+        // FormLanguages.Code: the language the form was filled in. Rows from before it was recorded were all English.
+        ("form_language", "TEXT NOT NULL DEFAULT 'en'"),
+    ];
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -217,23 +253,54 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT OR IGNORE INTO appointment_requests (reference, idempotency_key, payload, created_at)
-            VALUES ($reference, $key, $payload, $created)
+            INSERT OR IGNORE INTO appointment_requests (reference, idempotency_key, payload, created_at, person_key, form_language)
+            VALUES ($reference, $key, $payload, $created, $person, $language)
             """;
         var reference = insert.Parameters.Add("$reference", SqliteType.Text);
         var key = insert.Parameters.Add("$key", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var created = insert.Parameters.Add("$created", SqliteType.Integer);
+        var person = insert.Parameters.Add("$person", SqliteType.Text);
+        var language = insert.Parameters.Add("$language", SqliteType.Text);
         using var find = connection.CreateCommand();
         find.Transaction = transaction;
         find.CommandText = "SELECT reference FROM appointment_requests WHERE idempotency_key = $key";
         var findKey = find.Parameters.Add("$key", SqliteType.Text);
+        // The person index: one seek per request. Inside the batch's transaction, so it also sees
+        // the same person's request written earlier in this batch.
+        using var findPerson = connection.CreateCommand();
+        findPerson.Transaction = transaction;
+        findPerson.CommandText = """
+            SELECT reference FROM appointment_requests
+            WHERE person_key = $person AND created_at > $since
+            ORDER BY created_at DESC LIMIT 1
+            """;
+        var personKey = findPerson.Parameters.Add("$person", SqliteType.Text);
+        var since = findPerson.Parameters.Add("$since", SqliteType.Integer);
 
         var results = new Enqueued[batch.Count];
         var now = _clock.GetUtcNow();
+        since.Value = (now - SamePerson.Window).ToUnixTimeMilliseconds();
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
+            findKey.Value = item.IdempotencyKey;
+            if (find.ExecuteScalar() is string resent)
+            {
+                // The same form again (a double click, a refresh, a second instance).
+                results[i] = new Enqueued(resent, IsNew: false);
+                continue;
+            }
+
+            var samePerson = SamePerson.Key(item.Draft);
+            personKey.Value = samePerson;
+            if (findPerson.ExecuteScalar() is string earlier)
+            {
+                // A new form from someone whose request is already waiting: they get that one back.
+                results[i] = new Enqueued(earlier, IsNew: false, AlreadyHadRequest: true);
+                continue;
+            }
+
             for (var attempt = 0; ; attempt++)
             {
                 if (attempt == MaxReferenceAttempts) throw new InvalidOperationException("No free reference was found for a request.");
@@ -242,16 +309,11 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
                 key.Value = item.IdempotencyKey;
                 payload.Value = AppointmentJson.Serialize(item.Draft with { Reference = candidate, SubmittedAt = now });
                 created.Value = now.ToUnixTimeMilliseconds();
+                person.Value = samePerson;
+                language.Value = item.Draft.FormLanguage.Code();
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     results[i] = new Enqueued(candidate, IsNew: true);
-                    break;
-                }
-
-                findKey.Value = item.IdempotencyKey;
-                if (find.ExecuteScalar() is string existing)
-                {
-                    results[i] = new Enqueued(existing, IsNew: false);
                     break;
                 }
 

@@ -9,20 +9,21 @@ namespace BoneTumorInfo.Cli.Tests.Appointments;
 
 /// <summary>
 /// The scale-out path against a real broker: the form's SQLite outbox → relay (publisher
-/// confirms) → durable quorum queue → <c>bti appointments receive</c>.
+/// confirms) → durable quorum queue → <c>bti appointments receive</c>. The broker is the
+/// collection's private node (see <see cref="LocalBroker"/>), never another one on the machine.
 /// </summary>
 [Collection(BrokerTestGroup.Name)]
-public sealed class BrokerTests
+public sealed class BrokerTests(LocalBroker broker)
 {
     private sealed class Pipeline : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _running;
 
-        public Pipeline()
+        public Pipeline(LocalBroker broker)
         {
             Data = NewDataDirectory();
-            Options = new RabbitMqOptions { Uri = LocalBroker.Uri, QueueName = "bti-test-" + Guid.NewGuid().ToString("N"), RetryMinSeconds = 0.2, RetryMaxSeconds = 2 };
+            Options = new RabbitMqOptions { Uri = broker.Uri, QueueName = "bti-test-" + Guid.NewGuid().ToString("N"), RetryMinSeconds = 0.2, RetryMaxSeconds = 2 };
             Store = new SqliteAppointmentStore(Path.Combine(Data, "appointments.db"));
             Relay = new RabbitMqRelay(Store, Options, TimeProvider.System, NullLogger<RabbitMqRelay>.Instance);
             _running = Relay.RunAsync(_stop.Token);
@@ -73,7 +74,7 @@ public sealed class BrokerTests
     [BrokerFact]
     public async Task Requests_travel_from_the_outbox_to_the_receive_command_exactly_once()
     {
-        await using var pipeline = new Pipeline();
+        await using var pipeline = new Pipeline(broker);
         var sent = await Enqueue(pipeline.Store, 25);
         await pipeline.WaitUntilAllRelayed(TimeSpan.FromSeconds(30));
         Assert.True(pipeline.Relay.IsConnected);
@@ -82,13 +83,13 @@ public sealed class BrokerTests
         Assert.Equal(sent.Order(), received.Order());
 
         // Nothing more waits on the queue.
-        Assert.Empty(ReferencesIn((await Bti("appointments", "receive", "--data-dir", pipeline.Data, "--rabbitmq", LocalBroker.Uri, "--queue", pipeline.Options.QueueName)).Output));
+        Assert.Empty(ReferencesIn((await Bti("appointments", "receive", "--data-dir", pipeline.Data, "--rabbitmq", broker.Uri, "--queue", pipeline.Options.QueueName)).Output));
     }
 
     [BrokerFact]
     public async Task A_message_delivered_twice_is_written_once()
     {
-        await using var pipeline = new Pipeline();
+        await using var pipeline = new Pipeline(broker);
         var sent = await Enqueue(pipeline.Store, 1);
         await pipeline.WaitUntilAllRelayed(TimeSpan.FromSeconds(30));
 
@@ -108,15 +109,15 @@ public sealed class BrokerTests
     [BrokerFact]
     public async Task A_broker_outage_loses_nothing_and_delivers_everything_once_when_it_returns()
     {
-        await using var pipeline = new Pipeline();
+        await using var pipeline = new Pipeline(broker);
         var before = await Enqueue(pipeline.Store, 5);
         await pipeline.WaitUntilAllRelayed(TimeSpan.FromSeconds(30));
 
-        await LocalBroker.StopAsync();
+        await broker.StopAsync();
         List<string> during;
         try
         {
-            Assert.False(LocalBroker.IsListening());
+            Assert.False(broker.IsListening());
             // The form keeps working: requests are stored locally while the broker is away.
             during = await Enqueue(pipeline.Store, 20);
             await Task.Delay(1500);
@@ -126,7 +127,7 @@ public sealed class BrokerTests
         }
         finally
         {
-            await LocalBroker.StartAsync();
+            await broker.StartAsync();
         }
 
         await pipeline.WaitUntilAllRelayed(TimeSpan.FromSeconds(60));

@@ -1,3 +1,4 @@
+using BoneTumorInfo.Appointments;
 using BoneTumorInfo.Appointments.Storage;
 using static BoneTumorInfo.Cli.Tests.Appointments.ReceiveHarness;
 
@@ -40,9 +41,50 @@ public sealed class ReceiveFromStoreTests
         Assert.Equal(0, (await Bti("appointments", "receive", "--data-dir", data, "--format", "csv", "-o", file)).Exit);
 
         var lines = await File.ReadAllLinesAsync(file);
-        Assert.Equal("reference,submitted_at,submitted_by,patient_name,date_of_birth,phone,email,service,call_language,reason", lines[0]);
+        Assert.Equal("reference,submitted_at,submitted_by,patient_name,date_of_birth,phone,email,service,call_language,reason,form_language,phone_extension", lines[0]);
         Assert.Equal(sent, lines.Skip(1).Select(l => l.Split(',')[0]).ToList());
-        Assert.EndsWith("\"Pain in the hip, \"\"worse\"\" at night, since March\"", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("\"Pain in the hip, \"\"worse\"\" at night, since March\",en,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_shows_which_language_the_form_was_filled_in()
+    {
+        var data = NewDataDirectory();
+        await using var store = new SqliteAppointmentStore(Path.Combine(data, "appointments.db"));
+        var bengali = await store.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+        var english = await store.EnqueueAsync(Draft(), References.NewIdempotencyKey());
+
+        var json = (await Bti("appointments", "receive", "--data-dir", data)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, json.Length);
+        Assert.Contains($"\"reference\":\"{bengali.Reference}\"", json[0], StringComparison.Ordinal);
+        Assert.Contains("\"formLanguage\":\"bn\"", json[0], StringComparison.Ordinal);
+        Assert.Contains($"\"reference\":\"{english.Reference}\"", json[1], StringComparison.Ordinal);
+        Assert.Contains("\"formLanguage\":\"en\"", json[1], StringComparison.Ordinal);
+
+        var csvData = NewDataDirectory();
+        await using var csvStore = new SqliteAppointmentStore(Path.Combine(csvData, "appointments.db"));
+        await csvStore.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+        var csv = (await Bti("appointments", "receive", "--data-dir", csvData, "--format", "csv")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",form_language,phone_extension", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",bn,", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_shows_the_phone_extension_beside_the_number()
+    {
+        var data = NewDataDirectory();
+        await using var store = new SqliteAppointmentStore(Path.Combine(data, "appointments.db"));
+        var sent = await store.EnqueueAsync(Draft() with { PhoneExtension = "12" }, References.NewIdempotencyKey());
+
+        var json = (await Bti("appointments", "receive", "--data-dir", data)).Output;
+        Assert.Contains($"\"reference\":\"{sent.Reference}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"phoneExtension\":\"12\"", json, StringComparison.Ordinal);
+
+        var csvData = NewDataDirectory();
+        await using var csvStore = new SqliteAppointmentStore(Path.Combine(csvData, "appointments.db"));
+        await csvStore.EnqueueAsync(Draft() with { PhoneExtension = "12" }, References.NewIdempotencyKey());
+        var csv = (await Bti("appointments", "receive", "--data-dir", csvData, "--format", "csv")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",en,12", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
     }
 
     [Fact]

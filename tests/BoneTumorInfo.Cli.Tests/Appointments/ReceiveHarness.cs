@@ -22,8 +22,11 @@ public static class ReceiveHarness
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "bti-cli-" + Guid.NewGuid().ToString("N"));
 
+    private static int _people;
+
+    /// <summary>A request from a new person each time (a different phone number), so the store never takes it for a second form from the same person.</summary>
     public static AppointmentRequest Draft(string name = "Abdul Karim") =>
-        AppointmentRequest.Draft(Submitter.Patient, name, new DateOnly(1980, 5, 17), "+8801712345678", null,
+        AppointmentRequest.Draft(Submitter.Patient, name, new DateOnly(1980, 5, 17), $"+88017{Interlocked.Increment(ref _people):D8}", null,
             Service.BoneTumourSurgery, CallLanguage.English, "Pain in the hip, \"worse\" at night, since March");
 
     public static async Task<List<string>> Enqueue(SqliteAppointmentStore store, int count)
