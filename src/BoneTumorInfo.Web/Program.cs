@@ -18,8 +18,9 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseSiteLocalization();
-app.UseSiteErrorPages();
+// Before the error pages, so a request logs once with its own path, not again as /status/…
 app.UseSiteRequestLogging();
+app.UseSiteErrorPages();
 app.UseAllowedMethodsOnly();
 app.UseSiteCompression();
 app.UseContentFiles();

@@ -17,7 +17,7 @@ public sealed class LanguageTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("bn", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("মূল লেখায় চলে যান", page.QuerySelector(".skip-link")?.TextContent);
-        Assert.Equal("একটি অ্যাপয়েন্টমেন্ট করুন", page.QuerySelector(".site-header__cta")?.TextContent.Trim());
+        Assert.Equal("অ্যাপয়েন্টমেন্টের অনুরোধ করুন", page.QuerySelector(".site-header__cta")?.TextContent.Trim());
         Assert.Equal("এই পাতায় যা আছে", page.QuerySelector(".contents__title")?.TextContent);
         Assert.Contains("পাতাটি শেষ পর্যালোচনা", page.QuerySelector("footer")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("নভেম্বর", page.QuerySelector("footer time")?.TextContent, StringComparison.Ordinal);

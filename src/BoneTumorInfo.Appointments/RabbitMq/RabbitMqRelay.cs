@@ -19,11 +19,6 @@ public sealed partial class RabbitMqRelay(SqliteAppointmentStore store, RabbitMq
     /// <summary>Whether the relay holds an open channel to the broker right now.</summary>
     public bool IsConnected => _connected;
 
-    /// <summary>Total requests this relay has had confirmed, for tests and the health page.</summary>
-    public long Confirmed => Interlocked.Read(ref _confirmed);
-
-    private long _confirmed;
-
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(options.RetryMinSeconds);
@@ -115,7 +110,6 @@ public sealed partial class RabbitMqRelay(SqliteAppointmentStore store, RabbitMq
             }
 
             await store.MarkRelayedAsync(confirmed, CancellationToken.None).ConfigureAwait(false);
-            Interlocked.Add(ref _confirmed, confirmed.Count);
             foreach (var reference in confirmed) LogSent(logger, reference);
             if (failure is not null) throw new InvalidOperationException("The broker did not confirm every request.", failure);
         }

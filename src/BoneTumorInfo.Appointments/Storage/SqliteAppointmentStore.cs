@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BoneTumorInfo.Appointments.Storage;
 
 /// <summary>A stored request with its place in the store.</summary>
-public sealed record StoredRequest(long Sequence, string Reference, string Payload, DateTimeOffset CreatedAt);
+public sealed record StoredRequest(string Reference, string Payload, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// The embedded, durable queue: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a
@@ -330,13 +330,13 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         await _initialised.Value.ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT seq, reference, payload, created_at FROM appointment_requests WHERE {pendingColumn} IS NULL ORDER BY seq LIMIT $max";
+        command.CommandText = $"SELECT reference, payload, created_at FROM appointment_requests WHERE {pendingColumn} IS NULL ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$max", max);
         var rows = new List<StoredRequest>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new StoredRequest(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+            rows.Add(new StoredRequest(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
         }
 
         return rows;

@@ -4,6 +4,9 @@ using BoneTumorInfo.Appointments.RabbitMq;
 using BoneTumorInfo.Appointments.Requests;
 using BoneTumorInfo.Appointments.Storage;
 using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Languages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using BoneTumorInfo.Web.Site;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +45,19 @@ public static class AppointmentsSetup
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AppointmentFormValidator>();
+        services.AddSingleton<AppointmentFormHandler>();
+        // The form and its confirmation in every language: /appointments/request for the default
+        // one, /bn/appointments/request (route value lang=bn) for each other.
+        services.AddOptions<RazorPagesOptions>().Configure<SiteLanguages>((pages, languages) =>
+        {
+            var others = languages.All.Where(l => l != languages.Default).Select(l => l.Code).ToList();
+            if (others.Count == 0) return;
+            var lang = $"{{lang:regex(^({string.Join('|', others)})$)}}";
+            // Not AddPageRoute: it stops the page's own route making links, and the default
+            // language's links must still be /appointments/request.
+            AddRoute(pages, "/Appointments/Request", $"{lang}/appointments/request");
+            AddRoute(pages, "/Appointments/Confirmation", $"{lang}/appointments/request/confirmation");
+        });
         services.AddSingleton(sp => new SqliteAppointmentStore(
             sp.GetRequiredService<IOptions<AppointmentsOptions>>().Value.DatabasePath,
             sp.GetRequiredService<TimeProvider>(),
@@ -80,6 +96,14 @@ public static class AppointmentsSetup
         return builder;
     }
 
+    private static void AddRoute(RazorPagesOptions pages, string page, string template) =>
+        pages.Conventions.AddPageRouteModelConvention(page, model => model.Selectors.Add(new SelectorModel
+        {
+            // Ahead of the page's own route, so a link with a "lang" value becomes /bn/… rather
+            // than /appointments/request?lang=bn; without one it cannot apply.
+            AttributeRouteModel = new AttributeRouteModel { Template = template, Order = -1 },
+        }));
+
     /// <summary>The rate limiter, after routing so the form's endpoint policy is known.</summary>
     public static WebApplication UseAppointments(this WebApplication app)
     {
@@ -96,8 +120,12 @@ public static class AppointmentsSetup
     /// </summary>
     private static async Task ShowTooLargeFormsAgain(HttpContext context, RequestDelegate next)
     {
+        var languages = context.RequestServices.GetRequiredService<SiteLanguages>();
+        var path = context.Request.Path;
+        var language = languages.OfPath(path.Value);
+        if (language != languages.Default) path = path.Value![(language.Code.Length + 1)..];
         var isFormPost = HttpMethods.IsPost(context.Request.Method)
-            && context.Request.Path.StartsWithSegments("/appointments", StringComparison.OrdinalIgnoreCase);
+            && path.StartsWithSegments("/appointments", StringComparison.OrdinalIgnoreCase);
         // A body declared too large is refused before a byte of it is read: the form page shows
         // itself again with a message and a 413. (A chunked body with no length is still stopped
         // by the page's RequestSizeLimit while it is read.)

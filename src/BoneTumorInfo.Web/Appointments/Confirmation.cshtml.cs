@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using BoneTumorInfo.Web.Site;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 
 namespace BoneTumorInfo.Web.Appointments;
 
@@ -14,20 +15,30 @@ namespace BoneTumorInfo.Web.Appointments;
 /// the site show a reference it did not give out.
 /// </summary>
 [OutputCache(NoStore = true)]
-public sealed class ConfirmationModel(ContentStore store, IDataProtectionProvider protection) : SitePageModel
+public sealed class ConfirmationModel(ContentStore store, IDataProtectionProvider protection, IStringLocalizer<SiteText> text) : SitePageModel
 {
     public const string Title = "Request sent";
+
+    /// <summary>The same person asked again within a day: they are told we already have it.</summary>
+    public bool AlreadyHadRequest { get; private set; }
+
+    /// <summary>The appointments page in the reader's language.</summary>
+    public string AppointmentsUrl { get; private set; } = "/";
 
     private const string Purpose = "BoneTumorInfo.Appointments.Confirmation.v1";
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     public string Reference { get; private set; } = "";
 
-    public IActionResult OnGet(string? r)
+    public IActionResult OnGet(string? r, string? again)
     {
         if (Unprotect(protection, r) is not { } reference) return NotFound();
         Reference = reference;
-        Chrome = SiteChrome.ForLanguage(store, store.Index.DefaultLanguage, Title);
+        AlreadyHadRequest = again == "1";
+        var index = store.Index;
+        var language = index.SiteLanguages.OfPath(Request.Path.Value).Code;
+        AppointmentsUrl = (index.Find(language, "appointments") ?? index.Find(index.DefaultLanguage, "appointments"))?.Url ?? "/";
+        Chrome = SiteChrome.ForLanguage(store, language, text[Title]);
         return Page();
     }
 

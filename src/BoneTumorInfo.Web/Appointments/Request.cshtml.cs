@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using BoneTumorInfo.Web.Site;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace BoneTumorInfo.Web.Appointments;
 
@@ -20,13 +22,12 @@ namespace BoneTumorInfo.Web.Appointments;
 [OutputCache(NoStore = true)]
 // Checked in OnPostAsync instead, so an expired form comes back with its answers, not as a blank 400.
 [IgnoreAntiforgeryToken]
-public sealed partial class RequestModel(
+public sealed class RequestModel(
     ContentStore store,
-    IAppointmentInbox inbox,
-    AppointmentFormValidator validator,
+    AppointmentFormHandler handler,
     IDataProtectionProvider protection,
     IAntiforgery antiforgery,
-    ILogger<RequestModel> logger) : SitePageModel
+    IStringLocalizer<SiteText> text) : SitePageModel
 {
     /// <summary>
     /// Enough for every field at its longest in any script (a 1,000-character reason in Bengali
@@ -36,6 +37,9 @@ public sealed partial class RequestModel(
 
     public const string Title = "Request an appointment";
 
+    /// <summary>Set by the appointments middleware on a post whose body is over <see cref="MaxBodyBytes"/>.</summary>
+    public const string TooLargeKey = "Appointments.BodyTooLarge";
+
     [BindProperty]
     public AppointmentForm Form { get; set; } = new();
 
@@ -44,25 +48,25 @@ public sealed partial class RequestModel(
 
     public bool HasErrors => Validation is { IsValid: false };
 
-    /// <summary>Set by the appointments middleware on a post whose body is over <see cref="MaxBodyBytes"/>.</summary>
-    public const string TooLargeKey = "Appointments.BodyTooLarge";
+    /// <summary>The language the form is shown and checked in: the language of its address.</summary>
+    public FormLanguage Language => FormLanguages.FromCode(Chrome.Language);
 
     public void OnGet()
     {
+        SetChrome();
         Form = new AppointmentForm { IdempotencyKey = References.NewIdempotencyKey() };
         if (HttpContext.Items.ContainsKey(TooLargeKey))
         {
             // Nothing of the post was read, so there are no answers to show back.
-            Validation = new FormValidation(null, [new FieldError("form", "reason",
-                "The form you sent was too long. Fill it in again, with a shorter reason")]);
+            Validation = new FormValidation(null, [FormText.FormTooLong(Language)]);
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            SetChrome();
         }
-
-        SetChrome();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        SetChrome();
         bool tokenValid;
         try
         {
@@ -78,57 +82,48 @@ public sealed partial class RequestModel(
         {
             // Nothing is stored. The person sees their answers again with a fresh token, and one
             // press of the button sends them; the status stays 400 for anything that is not a person.
-            Validation = new FormValidation(null, [new FieldError("form", "submitted-by", "This form has expired. Check your answers and send the form again")]);
+            Validation = new FormValidation(null, [FormText.FormExpired(Language)]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             SetChrome();
             return Page();
         }
 
-        // A form without a usable key is treated as new; it still cannot be sent twice by refreshing
-        // the confirmation page, because that page is reached by a redirect.
-        if (!References.IsIdempotencyKey(Form.IdempotencyKey)) Form.IdempotencyKey = References.NewIdempotencyKey();
-        var key = Form.IdempotencyKey!;
-
-        if (!string.IsNullOrEmpty(Form.Website))
+        // Every copy of the hidden bot-trap field, as sent: a bot may send it twice, the first empty.
+        Form.HoneypotValues = Request.Form[FormFields.Honeypot].ToArray();
+        var outcome = await handler.SubmitAsync(Form, Chrome.Language);
+        if (!outcome.ShowConfirmation)
         {
-            // A bot filled the hidden field: it sees the usual answer, and nothing is stored.
-            var decoy = References.Derive(key);
-            LogHoneypot(logger, decoy);
-            return RedirectToConfirmation(decoy);
-        }
-
-        Validation = validator.Validate(Form);
-        if (!Validation.IsValid)
-        {
+            Validation = outcome.Validation;
             SetChrome();
             return Page();
         }
 
-        // Not tied to the request's cancellation: once sent, the request is stored even if the
-        // person closes the page, so a resubmission finds it.
-        var enqueued = await inbox.EnqueueAsync(Validation.Request!, key, CancellationToken.None);
-        if (enqueued.IsNew) LogQueued(logger, enqueued.Reference);
-        else LogResubmitted(logger, enqueued.Reference);
-        return RedirectToConfirmation(enqueued.Reference);
+        // Only values that are set: a null "lang" would still count against the default route.
+        var values = new RouteValueDictionary { ["r"] = ConfirmationModel.Protect(protection, outcome.Reference!) };
+        if (Chrome.LanguageRoute is { } lang) values["lang"] = lang;
+        if (outcome.AlreadyHadRequest) values["again"] = "1";
+        return RedirectToPage("/Appointments/Confirmation", values);
     }
 
     /// <summary>The error message for a field, or null.</summary>
     public FieldError? ErrorFor(string field) => Validation?.ErrorFor(field);
 
-    private RedirectToPageResult RedirectToConfirmation(string reference) =>
-        RedirectToPage("/Appointments/Confirmation", new { r = ConfirmationModel.Protect(protection, reference) });
+    /// <summary>The privacy notice in the form's language (the English one if it has none).</summary>
+    public string PrivacyUrl { get; private set; } = "";
 
     private void SetChrome()
     {
-        Chrome = SiteChrome.ForLanguage(store, store.Index.DefaultLanguage, Title) with { TitlePrefix = HasErrors ? "Error: " : null };
+        var index = store.Index;
+        var language = index.SiteLanguages.OfPath(Request.Path.Value).Code;
+        PrivacyUrl = (index.Find(language, PrivacySlug) ?? index.Find(index.DefaultLanguage, PrivacySlug))?.Url ?? "/";
+        Chrome = SiteChrome.ForLanguage(store, language, text[Title]) with
+        {
+            TitlePrefix = HasErrors ? text["Error: "].Value : null,
+            // The language switch leads to the same form in the other language.
+            OtherLanguages = [.. index.SiteLanguages.All.Where(l => l.Code != language).Select(l => new LanguageLink(
+                l.Code, l.NativeName, Url.Page("/Appointments/Request", new { lang = l.Code == index.DefaultLanguage ? null : l.Code })!))],
+        };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Appointment request {Reference} queued")]
-    private static partial void LogQueued(ILogger logger, string reference);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Appointment request {Reference} sent again; kept the first copy")]
-    private static partial void LogResubmitted(ILogger logger, string reference);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Appointment form honeypot filled in; nothing queued (decoy reference {Reference})")]
-    private static partial void LogHoneypot(ILogger logger, string reference);
+    private const string PrivacySlug = "appointments/privacy";
 }

@@ -11,10 +11,13 @@ public static class LoggingSetup
         // Serilog writes the console itself; the default console provider would print everything twice.
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+            (services, logger) =>
+            {
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                // Started from another folder, the app finds no appsettings.json and so no sink:
+                // it would run and write nothing at all. The console is always there.
+                if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists()) logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            },
             // Each host keeps its own logger: with the static Log.Logger shared, two hosts in one
             // process (the test suite, or two instances under test) would write into each other's logs.
             preserveStaticLogger: true,

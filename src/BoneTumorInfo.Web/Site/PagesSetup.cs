@@ -9,7 +9,9 @@ public static class PagesSetup
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        // View localization gives IHtmlLocalizer: sentences whose word order differs by language
+        // can hold a link (a phone number) as an argument, encoded like everything else.
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/").AddViewLocalization();
         return builder;
     }
 

@@ -31,6 +31,12 @@ public sealed record SiteChrome(
 
     public CultureInfo Culture => SiteLanguage.Culture;
 
+    /// <summary>
+    /// The "lang" route value of pages that have a copy per language (the appointment form):
+    /// null for the default language, whose addresses have no prefix.
+    /// </summary>
+    public string? LanguageRoute { get; init; }
+
     /// <summary>Put before the title in the browser tab, such as "Error: " when a form has problems.</summary>
     public string? TitlePrefix { get; init; }
 
@@ -55,7 +61,10 @@ public sealed record SiteChrome(
             OtherLanguagesOf(index, page.Language, page.PathInLanguage),
             store.Service,
             UrlOfPage(index, page.Language, ContactSlug),
-            UrlOfPage(index, page.Language, AccessibilitySlug));
+            UrlOfPage(index, page.Language, AccessibilitySlug))
+        {
+            LanguageRoute = RouteValueOf(index, page.Language),
+        };
     }
 
     /// <summary>The chrome for a page that is not content (errors, forms), in a given language.</summary>
@@ -65,7 +74,10 @@ public sealed record SiteChrome(
         var index = store.Index;
         return new SiteChrome(index.SiteLanguages.Get(language), title, null, index.SiteLanguages.UrlOf(language, ""),
             SectionsOf(index, language, null), [], null, OtherLanguagesOf(index, language, "index.md"),
-            store.Service, UrlOfPage(index, language, ContactSlug), UrlOfPage(index, language, AccessibilitySlug));
+            store.Service, UrlOfPage(index, language, ContactSlug), UrlOfPage(index, language, AccessibilitySlug))
+        {
+            LanguageRoute = RouteValueOf(index, language),
+        };
     }
 
     /// <summary>
@@ -84,6 +96,9 @@ public sealed record SiteChrome(
     public const string ContactSlug = "contact";
 
     public const string AccessibilitySlug = "accessibility";
+
+    private static string? RouteValueOf(PageIndex index, string language) =>
+        language == index.DefaultLanguage ? null : language;
 
     private static string? UrlOfPage(PageIndex index, string language, string slug) =>
         index.Find(language, slug) is { IsBroken: false } page ? page.Url : null;

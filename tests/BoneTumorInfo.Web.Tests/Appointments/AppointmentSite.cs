@@ -63,11 +63,17 @@ public static class AppointmentForm
 {
     private static readonly HtmlParser Parser = new();
 
-    /// <summary>A complete, valid set of answers; tests change one field at a time.</summary>
+    private static int _people;
+
+    /// <summary>
+    /// A complete, valid set of answers; tests change one field at a time. Each call is another
+    /// person (a family name of its own), because the same person asking twice in a day gets
+    /// their first reference back instead of a second request.
+    /// </summary>
     public static Dictionary<string, string> ValidAnswers() => new()
     {
         ["SubmittedBy"] = "parent-or-carer",
-        ["PatientName"] = "Nusrat Jahan Chowdhury",
+        ["PatientName"] = "Nusrat Jahan " + FamilyName(Interlocked.Increment(ref _people)),
         ["DobDay"] = "14",
         ["DobMonth"] = "jan",
         ["DobYear"] = "2015",
@@ -78,6 +84,14 @@ public static class AppointmentForm
         ["Reason"] = "A painful swelling above her knee for two months.",
         ["Consent"] = "yes",
     };
+
+    /// <summary>A made-up family name for the n-th person: Chowdhury, Chowdhuryb, …, letters only.</summary>
+    private static string FamilyName(int n)
+    {
+        var suffix = "";
+        for (var i = n - 1; i > 0; i /= 26) suffix = (char)('a' + (i % 26)) + suffix;
+        return "Chowdhury" + suffix;
+    }
 
     /// <summary>The hidden fields of a freshly served form (antiforgery token, idempotency key).</summary>
     public static async Task<Dictionary<string, string>> FetchHiddenFields(HttpClient client)
