@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.RegularExpressions;
 using BoneTumorInfo.Appointments.Requests;
 
@@ -6,7 +7,7 @@ namespace BoneTumorInfo.Appointments.Tests;
 /// <summary>The form in Bengali: one set of rules, messages in the reader's language, and dates and numbers as Bengali readers type them.</summary>
 public sealed partial class BengaliFormTests
 {
-    private static readonly AppointmentFormValidator Validator = new(new FixedClock(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero)));
+    private static readonly AppointmentFormValidator Validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero)));
 
     private static AppointmentForm Valid() => new()
     {
@@ -217,10 +218,5 @@ public sealed partial class BengaliFormTests
         Assert.Equal(FormLanguage.Bengali, AppointmentJson.Deserialize(json).FormLanguage);
         // A request stored before the language was recorded reads as English.
         Assert.Equal(FormLanguage.English, AppointmentJson.Deserialize(json.Replace(",\"formLanguage\":\"bn\"", "", StringComparison.Ordinal)).FormLanguage);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

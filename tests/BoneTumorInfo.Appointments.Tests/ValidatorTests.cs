@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using BoneTumorInfo.Appointments.Requests;
 
 namespace BoneTumorInfo.Appointments.Tests;
 
 public sealed class ValidatorTests
 {
-    private static readonly AppointmentFormValidator Validator = new(new FixedClock(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero)));
+    private static readonly AppointmentFormValidator Validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero)));
 
     private static AppointmentForm Valid() => new()
     {
@@ -82,10 +83,5 @@ public sealed class ValidatorTests
         Assert.True(Validator.Validate(form).IsValid);
         form.Reason += "y";
         Assert.Equal("Reason must be 1,000 characters or fewer", Validator.Validate(form).ErrorFor(FormFields.Reason)?.Message);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

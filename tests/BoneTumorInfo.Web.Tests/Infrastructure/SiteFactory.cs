@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BoneTumorInfo.Web.Tests.Infrastructure;
 
@@ -21,7 +21,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         if (ContentRoot is { } root) builder.UseSetting("Content:RootPath", root);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs.Provider));
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -42,25 +42,14 @@ public static class Browser
 }
 
 /// <summary>Every log line the app writes, for tests that check what the log says (and does not say).</summary>
-public sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : IDisposable
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    public FakeLoggerProvider Provider { get; } = new();
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    /// <summary>"Level Category: message exception", one a record, in the order written.</summary>
+    public IReadOnlyCollection<string> Lines => Provider.Collector.GetSnapshot()
+        .Select(r => $"{r.Level} {r.Category}: {r.Message}{(r.Exception is null ? "" : " " + r.Exception)}")
+        .ToList();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturedLogs owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
-    }
+    public void Dispose() => Provider.Dispose();
 }
