@@ -3,7 +3,7 @@ using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Markdown.Links;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.FileProviders;
+using BoneTumorInfo.Web.Site;
 using Microsoft.Extensions.Options;
 
 namespace BoneTumorInfo.Web.Content;
@@ -32,6 +32,7 @@ public static class ContentSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentStore>();
         services.AddHostedService<ContentIndexWarmUp>();
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [HealthSetup.ReadyTag]);
         builder.AddContentCaching();
         return builder;
     }
@@ -85,7 +86,7 @@ public static class ContentSetup
         types.Mappings[".svg"] = "image/svg+xml";
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(options.RootPath),
+            FileProvider = new ContentImageFiles(options.RootPath),
             RequestPath = LinkRewriter.ContentFilesPath,
             ContentTypeProvider = types,
         });
