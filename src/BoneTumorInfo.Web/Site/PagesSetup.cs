@@ -9,6 +9,12 @@ public static class PagesSetup
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The build output (not a publish folder) lists its static assets, and their compressed
+        // copies under obj/, only in the static web assets manifest, which ASP.NET reads by itself
+        // in Development alone: run in Production, every stylesheet went out as 0 bytes. A publish
+        // folder has no such manifest and serves wwwroot as usual.
+        var manifest = Path.Combine(AppContext.BaseDirectory, builder.Environment.ApplicationName + ".staticwebassets.runtime.json");
+        if (!builder.Environment.IsDevelopment() && File.Exists(manifest)) builder.WebHost.UseStaticWebAssets();
         // View localization gives IHtmlLocalizer: sentences whose word order differs by language
         // can hold a link (a phone number) as an argument, encoded like everything else.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/").AddViewLocalization();

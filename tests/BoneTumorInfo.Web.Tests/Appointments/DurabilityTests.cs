@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using BoneTumorInfo.Appointments.Storage;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 
@@ -16,31 +14,10 @@ public sealed class DurabilityTests
     public async Task Every_acknowledged_request_survives_a_kill_9_of_the_web_process()
     {
         var data = Path.Combine(Path.GetTempPath(), "bti-kill-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
-        var app = Path.Combine(AppContext.BaseDirectory, "BoneTumorInfo.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { app, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["Content__RootPath"] = RepoPaths.Content;
-        start.Environment["Appointments__DataDirectory"] = data;
-        start.Environment["Appointments__Form__PermitLimit"] = "1000000";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        using var web = await WebProcess.StartAsync(data, settings: new Dictionary<string, string> { ["Appointments__Form__PermitLimit"] = "1000000" });
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
-        try
+        var baseAddress = web.BaseAddress;
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            await WaitUntilReady(baseAddress);
-
             // Four browsers send forms as fast as they can; the process is killed mid-stream.
             using var stop = new CancellationTokenSource();
             var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -65,14 +42,9 @@ public sealed class DurabilityTests
             })).ToArray();
 
             await Poll.Until(() => Task.FromResult(acknowledged.Count), count => count >= 150, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
-            process.Kill(entireProcessTree: false); // SIGKILL on Linux
-            await process.WaitForExitAsync();
+            await web.KillAsync();
             stop.Cancel();
             await Task.WhenAll(senders);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill();
         }
 
         Assert.True(acknowledged.Count >= 150, $"only {acknowledged.Count} requests were acknowledged before the kill");
@@ -80,20 +52,5 @@ public sealed class DurabilityTests
         var stored = (await store.AllReferencesAsync()).ToHashSet();
         var lost = acknowledged.Where(r => !stored.Contains(r)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged requests were lost: {string.Join(", ", lost.Take(5))}");
-    }
-
-    private static async Task WaitUntilReady(Uri baseAddress)
-    {
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        await Poll.UntilTrue(async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "The web process did not start.", TimeSpan.FromMilliseconds(100),
-            typeof(HttpRequestException), typeof(TaskCanceledException));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
