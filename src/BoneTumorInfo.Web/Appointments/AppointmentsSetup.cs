@@ -8,6 +8,7 @@ using BoneTumorInfo.Content.Languages;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using BoneTumorInfo.Web.Site;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -108,17 +109,19 @@ public static class AppointmentsSetup
     public static WebApplication UseAppointments(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(ShowTooLargeFormsAgain);
+        app.Use(ReadFormsSafely);
         app.UseRateLimiter();
         return app;
     }
 
     /// <summary>
-    /// A form post whose declared body is over the limit is shown the form again (as a read) with
-    /// a "too large" message and a 413, instead of a bare refusal. Other refusals (429) go to the
-    /// site's status page, which answers posts as well as reads.
+    /// A form post is read here, before the page sees it, within the form's own size limit. A
+    /// body declared or found too large, or one that cannot be read as a form (a NUL in a field,
+    /// over 1,024 fields, a 2 KB field name, a multipart body without its boundary, a body cut
+    /// short), is shown the form again, as a read, with a message and a 413 or 400, instead of a
+    /// stack trace and a 500. Other refusals (429) go to the site's status page.
     /// </summary>
-    private static async Task ShowTooLargeFormsAgain(HttpContext context, RequestDelegate next)
+    private static async Task ReadFormsSafely(HttpContext context, RequestDelegate next)
     {
         var languages = context.RequestServices.GetRequiredService<SiteLanguages>();
         var path = context.Request.Path;
@@ -126,14 +129,40 @@ public static class AppointmentsSetup
         if (language != languages.Default) path = path.Value![(language.Code.Length + 1)..];
         var isFormPost = HttpMethods.IsPost(context.Request.Method)
             && path.StartsWithSegments("/appointments", StringComparison.OrdinalIgnoreCase);
-        // A body declared too large is refused before a byte of it is read: the form page shows
-        // itself again with a message and a 413. (A chunked body with no length is still stopped
-        // by the page's RequestSizeLimit while it is read.)
-        if (isFormPost && context.Request.ContentLength > RequestModel.MaxBodyBytes)
+        if (!isFormPost)
         {
-            context.Items[RequestModel.TooLargeKey] = true;
+            await next(context);
+            return;
+        }
+
+        var problem = context.Request.ContentLength > RequestModel.MaxBodyBytes ? StatusCodes.Status413PayloadTooLarge : (int?)null;
+        if (problem is null && context.Request.HasFormContentType)
+        {
+            // A chunked body has no length to check up front: the server stops it at the limit.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestModel.MaxBodyBytes;
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException ex)
+            {
+                problem = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest;
+            }
+            catch (InvalidDataException)
+            {
+                problem = StatusCodes.Status400BadRequest;
+            }
+            catch (IOException)
+            {
+                problem = StatusCodes.Status400BadRequest;
+            }
+        }
+
+        if (problem is { } status)
+        {
+            context.Items[status == StatusCodes.Status413PayloadTooLarge ? RequestModel.TooLargeKey : RequestModel.UnreadableKey] = true;
             context.Request.Method = HttpMethods.Get;
-            // The unread body stays on the wire; closing the connection spares reading it.
+            // Whatever is left of the body stays on the wire; closing the connection spares reading it.
             context.Response.Headers.Connection = "close";
         }
 

@@ -40,6 +40,9 @@ public sealed class RequestModel(
     /// <summary>Set by the appointments middleware on a post whose body is over <see cref="MaxBodyBytes"/>.</summary>
     public const string TooLargeKey = "Appointments.BodyTooLarge";
 
+    /// <summary>Set by the appointments middleware on a post that could not be read as a form.</summary>
+    public const string UnreadableKey = "Appointments.BodyUnreadable";
+
     [BindProperty]
     public AppointmentForm Form { get; set; } = new();
 
@@ -60,6 +63,12 @@ public sealed class RequestModel(
             // Nothing of the post was read, so there are no answers to show back.
             Validation = new FormValidation(null, [FormText.FormTooLong(Language)]);
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            SetChrome();
+        }
+        else if (HttpContext.Items.ContainsKey(UnreadableKey))
+        {
+            Validation = new FormValidation(null, [new FieldError("form", FormFields.SubmittedBy, text["We could not read the form that was sent. Fill it in again and send it"])]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             SetChrome();
         }
     }

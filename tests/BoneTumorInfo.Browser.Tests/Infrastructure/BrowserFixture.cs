@@ -50,12 +50,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// A second Chromium with its own environment (for one test that must change what the browser
+    /// process sees, such as the fonts it can find), on the same app.
+    /// </summary>
+    public async Task<SeparateBrowser> LaunchSeparate(IDictionary<string, string> environment)
+    {
+        var launched = await (_playwright ?? throw new InvalidOperationException("Chromium is not installed.")).Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumAvailability.ExecutablePath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Env = environment.ToDictionary(kv => kv.Key, kv => kv.Value),
+        });
+        return new SeparateBrowser(launched, Site.BaseAddress);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         await Site.DisposeAsync();
     }
+}
+
+/// <summary>A browser of a test's own, closed when the test ends.</summary>
+public sealed class SeparateBrowser(IBrowser browser, Uri baseAddress) : IAsyncDisposable
+{
+    public async Task<IPage> NewPage(int width = 360, int height = 740)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = baseAddress.ToString(),
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync() => await browser.CloseAsync();
 }
 
 [CollectionDefinition(Name)]
