@@ -5,6 +5,7 @@ using BoneTumorInfo.Web.Site;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSiteLogging();
+builder.AddReverseProxy();
 builder.AddSecurityHeaders();
 builder.AddSiteLocalization();
 builder.AddSiteCompression();
@@ -16,6 +17,7 @@ builder.AddAppointments();
 
 var app = builder.Build();
 
+app.UseReverseProxy();
 app.UseSecurityHeaders();
 app.UseSiteLocalization();
 // Before the error pages, so a request logs once with its own path, not again as /status/…

@@ -19,12 +19,16 @@ public class AppointmentSite : SiteFactory
     {
     }
 
-    public AppointmentSite(string dataDirectory, string? keysDirectory = null, int permitLimit = 100_000)
+    public AppointmentSite(string dataDirectory, string? keysDirectory = null, int permitLimit = 100_000, IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
         KeysDirectory = keysDirectory;
         PermitLimit = permitLimit;
+        Settings = settings ?? new Dictionary<string, string>();
     }
+
+    /// <summary>More configuration, as a deployment would set it (ReverseProxy:KnownProxies:0, …).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public string DataDirectory { get; }
 
@@ -40,6 +44,7 @@ public class AppointmentSite : SiteFactory
         builder.UseSetting("Appointments:DataDirectory", DataDirectory);
         builder.UseSetting("Appointments:Form:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (KeysDirectory is not null) builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public HttpClient CreateFormClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -129,7 +134,8 @@ public static class AppointmentForm
 }
 
 /// <summary>The same app on a real Kestrel socket: body size limits and several instances need a real server.</summary>
-public sealed class KestrelAppointmentSite(string dataDirectory, string? keysDirectory = null) : AppointmentSite(dataDirectory, keysDirectory)
+public sealed class KestrelAppointmentSite(string dataDirectory, string? keysDirectory = null, int permitLimit = 100_000, IReadOnlyDictionary<string, string>? settings = null)
+    : AppointmentSite(dataDirectory, keysDirectory, permitLimit, settings)
 {
     public Uri BaseAddress { get; private set; } = null!;
 
