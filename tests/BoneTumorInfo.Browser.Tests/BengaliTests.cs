@@ -78,10 +78,10 @@ public sealed partial class BengaliTests(BrowserFixture browser)
         page.Request += (_, request) => { if (request.Url.Contains("/fonts/", StringComparison.Ordinal)) fonts.Add(request.Url); };
 
         await page.Open("/");
-        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.EvaluateAsync<bool>("() => document.fonts.ready.then(() => true)");
         var englishFonts = fonts.Count;
         await page.Open("/bn/conditions/malignant-bone-tumours");
-        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.EvaluateAsync<bool>("() => document.fonts.ready.then(() => true)");
         var loaded = await page.EvaluateAsync<string[]>("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPaths.Artifacts, "bengali-page-without-system-font-360.png") });
 

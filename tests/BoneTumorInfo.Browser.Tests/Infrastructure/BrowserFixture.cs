@@ -61,7 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = ChromiumAvailability.ExecutablePath,
             Headless = true,
             Args = ChromiumArgs,
-            Env = environment.ToDictionary(kv => kv.Key, kv => kv.Value),
+            // Everything this process has, plus the test's own: the browser needs HOME, PATH and the rest.
+            Env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "")
+                .Concat(environment).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
         return new SeparateBrowser(launched, Site.BaseAddress);
     }
