@@ -1,9 +1,12 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
 namespace BoneTumorInfo.Content.Search;
 
 /// <summary>
-/// What a reader typed, as FTS5 query text: each word (or phrase with synonyms) is a group of
-/// alternatives, and the groups are joined with AND (then OR, when no page has them all).
-/// Built only from folded terms, each quoted, so nothing typed is ever query syntax.
+/// What a reader typed, as a Lucene query: each word (or phrase with synonyms) is a group of
+/// alternatives, and the groups must all match (or any, when no page has them all). Built as
+/// query objects from folded terms, never parsed, so nothing typed is ever query syntax.
 /// </summary>
 internal sealed class QueryPlan
 {
@@ -27,7 +30,8 @@ internal sealed class QueryPlan
 
     public static QueryPlan For(string text, SearchSynonyms synonyms)
     {
-        var terms = SearchText.Terms(text).Where(t => !SearchText.IsLatin(t) || t.Length > 1 || char.IsDigit(t[0])).ToList();
+        // A word typed twice is searched for once.
+        var terms = SearchText.Terms(text).Where(t => !SearchText.IsLatin(t) || t.Length > 1 || char.IsDigit(t[0])).Distinct(StringComparer.Ordinal).ToList();
         var groups = new List<Group>();
         for (var i = 0; i < terms.Count;)
         {
@@ -47,20 +51,65 @@ internal sealed class QueryPlan
         return new QueryPlan(meaningful.Count > 0 ? meaningful : groups);
     }
 
-    /// <summary>The FTS5 query: the groups joined by <paramref name="joiner"/> (" AND " or " OR ").</summary>
-    public string Expression(string joiner) => string.Join(joiner, Groups.Select(Expression));
-
-    private static string Expression(Group group)
+    /// <summary>
+    /// The Lucene query: every group (<paramref name="matchAll"/>) or any of them. A group matches
+    /// its own words, or any of its synonyms (several words: near each other, in any order).
+    /// </summary>
+    public BooleanQuery ToQuery(IReadOnlyList<(string Name, float Boost)> fields, bool matchAll)
     {
-        var alternatives = new List<string> { string.Join(" AND ", group.Terms.Select(Term)) };
-        alternatives.AddRange(group.Also.Select(phrase => phrase.Split(' ') is { Length: > 1 } words
-            ? $"NEAR({string.Join(' ', words.Select(Term))}, 2)"
-            : Term(phrase)));
-        return "(" + string.Join(" OR ", alternatives) + ")";
+        var query = new BooleanQuery(disableCoord: false);
+        foreach (var group in Groups)
+        {
+            var alternatives = new BooleanQuery(disableCoord: true);
+            alternatives.Add(AllOf(group.Terms, fields), Occur.SHOULD);
+            foreach (var phrase in group.Also)
+            {
+                var words = phrase.Split(' ');
+                alternatives.Add(words.Length == 1 ? AnyField(words[0], fields) : Near(words, fields), Occur.SHOULD);
+            }
+
+            query.Add(alternatives, matchAll ? Occur.MUST : Occur.SHOULD);
+        }
+
+        return query;
     }
 
-    /// <summary>A term quoted for FTS5, with a star for a prefix search ("tumor" finds "tumoral", "হাড়" finds "হাড়ের").</summary>
-    private static string Term(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (IsPrefix(term) ? "*" : "");
+    private static BooleanQuery AllOf(string[] terms, IReadOnlyList<(string Name, float Boost)> fields)
+    {
+        if (terms.Length == 1) return AnyField(terms[0], fields);
+        var all = new BooleanQuery();
+        foreach (var term in terms) all.Add(AnyField(term, fields), Occur.MUST);
+        return all;
+    }
+
+    /// <summary>
+    /// One word in any field, weighted by field: the word itself scored by BM25, and for a long
+    /// enough word its longer forms too ("tumor" finds "tumoral", "হাড়" finds "হাড়ের").
+    /// </summary>
+    private static BooleanQuery AnyField(string term, IReadOnlyList<(string Name, float Boost)> fields)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (name, boost) in fields)
+        {
+            any.Add(new TermQuery(new Term(name, term)) { Boost = boost * 2 }, Occur.SHOULD);
+            if (IsPrefix(term)) any.Add(new PrefixQuery(new Term(name, term)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static BooleanQuery Near(string[] words, IReadOnlyList<(string Name, float Boost)> fields)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (name, boost) in fields)
+        {
+            var phrase = new PhraseQuery { Slop = 2, Boost = boost };
+            foreach (var word in words) phrase.Add(new Term(name, word));
+            any.Add(phrase, Occur.SHOULD);
+        }
+
+        return any;
+    }
 
     /// <summary>
     /// Long enough to search by its start: Bengali endings (-এর, -কে, -গুলো) and English ones

@@ -26,7 +26,7 @@ public static class SearchText
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsWordChar(text[i]) || IsMarkOrJoiner(text[i]))
+            if (!IsWordStart(text[i]))
             {
                 i++;
                 continue;
@@ -47,7 +47,10 @@ public static class SearchText
 
     /// <summary>Letters, digits, and the marks and joiners that sit inside Bengali words.</summary>
     private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || IsMarkOrJoiner(c);
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMarkOrJoiner(c);
+
+    /// <summary>A word starts with a letter or digit, never with a mark.</summary>
+    private static bool IsWordStart(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsMarkOrJoiner(char c) =>
         c is '\u200C' or '\u200D' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
@@ -65,22 +68,54 @@ public static class SearchText
     /// </summary>
     public static string Fold(ReadOnlySpan<char> word)
     {
-        var text = new StringBuilder(word.Length);
+        // Most words are plain English: lower-case them without the general path's checks.
+        if (!word.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            return FoldEnglish(new string(lower));
+        }
+
+        // Room for ড় ঢ় য় written out as two characters each.
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length * 2] : new char[word.Length * 2];
+        var length = 0;
+        var otherScript = false;
         foreach (var c in word)
         {
-            if (c is '\u200C' or '\u200D') continue;
+            switch (c)
+            {
+                // Joiners change how a conjunct is drawn, not the word; the virama is folded (see above).
+                case '\u200C' or '\u200D' or Virama:
+                    continue;
+                // NFC by hand for Bengali (ICU's check costs more than the rest of the word): these
+                // three letters are decomposed by NFC into the letter and a nukta...
+                case '\u09DC' or '\u09DD' or '\u09DF':
+                    buffer[length++] = c switch { '\u09DC' => '\u09A1', '\u09DD' => '\u09A2', _ => '\u09AF' };
+                    buffer[length++] = '\u09BC';
+                    continue;
+                // ...and the two-part vowel signs ো and ৌ are composed from their halves.
+                case '\u09BE' or '\u09D7' when length > 0 && buffer[length - 1] == '\u09C7':
+                    buffer[length - 1] = c == '\u09BE' ? '\u09CB' : '\u09CC';
+                    continue;
+            }
+
             if (c > 127 && char.IsDigit(c))
             {
-                text.Append((char)('0' + (int)char.GetNumericValue(c)));
+                buffer[length++] = (char)('0' + (int)char.GetNumericValue(c));
                 continue;
             }
 
-            text.Append(char.ToLowerInvariant(c));
+            otherScript |= c > 0x24F && c is < '\u0980' or > '\u09FF';
+            buffer[length++] = char.ToLowerInvariant(c);
         }
 
-        var folded = text.ToString();
-        if (!folded.IsNormalized(NormalizationForm.FormC)) folded = folded.Normalize(NormalizationForm.FormC);
-        if (folded.Contains(Virama, StringComparison.Ordinal)) folded = folded.Replace(Virama.ToString(), "", StringComparison.Ordinal);
+        var folded = new string(buffer[..length]);
+        if (otherScript && !folded.IsNormalized(NormalizationForm.FormC))
+        {
+            folded = folded.Normalize(NormalizationForm.FormC);
+            if (folded.Contains(Virama, StringComparison.Ordinal)) folded = folded.Replace(Virama.ToString(), "", StringComparison.Ordinal);
+        }
+
         return IsLatin(folded) ? FoldEnglish(folded) : folded;
     }
 

@@ -1,28 +1,47 @@
 namespace BoneTumorInfo.Content.Search;
 
 /// <summary>"Did you mean": the index's own word nearest to a word it does not know.</summary>
-internal static class SpellingSuggester
+internal sealed class SpellingSuggester
 {
+    // Known terms by their first letter: a misspelling rarely gets its first letter wrong, and
+    // scanning one letter's words (plus the second letter's, for a dropped or swapped first
+    // letter) instead of the whole vocabulary keeps a miss as fast as a hit.
+    private readonly Dictionary<char, List<(string Term, int Frequency)>> _byFirst = [];
+
+    public SpellingSuggester(IReadOnlyDictionary<string, int> documentFrequency)
+    {
+        foreach (var (term, frequency) in documentFrequency)
+        {
+            if (!_byFirst.TryGetValue(term[0], out var list)) _byFirst[term[0]] = list = [];
+            list.Add((term, frequency));
+        }
+    }
+
     /// <summary>
     /// The known term closest to <paramref name="term"/> by edit distance (a swap of two letters
     /// counts as one edit): at most one edit for short words, two for longer ones; the commoner
     /// term wins a tie. Null when nothing is that close.
     /// </summary>
-    public static string? Nearest(string term, IReadOnlyDictionary<string, int> documentFrequency)
+    public string? Nearest(string term)
     {
         if (term.Length < 4) return null;
         var limit = term.Length <= 5 ? 1 : 2;
+        var rows = new int[3, term.Length + limit + 2];
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = 0;
-        foreach (var (candidate, frequency) in documentFrequency)
+        foreach (var first in term[0] == term[1] ? [term[0]] : new[] { term[0], term[1] })
         {
-            if (Math.Abs(candidate.Length - term.Length) > limit) continue;
-            var distance = Distance(term, candidate, Math.Min(limit, bestDistance));
-            if (distance > limit) continue;
-            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+            if (!_byFirst.TryGetValue(first, out var candidates)) continue;
+            foreach (var (candidate, frequency) in candidates)
             {
-                (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                if (Math.Abs(candidate.Length - term.Length) > limit) continue;
+                var distance = Distance(candidate, term, Math.Min(limit, bestDistance), rows);
+                if (distance > limit) continue;
+                if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+                {
+                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                }
             }
         }
 
@@ -30,22 +49,21 @@ internal static class SpellingSuggester
     }
 
     /// <summary>Optimal string alignment distance, giving up (returning more than <paramref name="limit"/>) once past it.</summary>
-    internal static int Distance(string a, string b, int limit)
+    internal static int Distance(string a, string b, int limit, int[,]? rows = null)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        rows ??= new int[3, b.Length + 1];
+        int previous2 = 0, previous = 1, current = 2;
+        for (var j = 0; j <= b.Length; j++) rows[previous, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMinimum = current[0];
+            rows[current, 0] = i;
+            var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, previous2[j - 2] + 1);
-                current[j] = value;
+                var value = Math.Min(Math.Min(rows[previous, j] + 1, rows[current, j - 1] + 1), rows[previous, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, rows[previous2, j - 2] + 1);
+                rows[current, j] = value;
                 rowMinimum = Math.Min(rowMinimum, value);
             }
 
@@ -53,6 +71,6 @@ internal static class SpellingSuggester
             (previous2, previous, current) = (previous, current, previous2);
         }
 
-        return previous[b.Length];
+        return rows[previous, b.Length];
     }
 }
