@@ -1,7 +1,8 @@
 using BoneTumorInfo.Web.Appointments;
 using BoneTumorInfo.Web.Content;
+using BoneTumorInfo.Web.Search;
+using BoneTumorInfo.Web.Seo;
 using BoneTumorInfo.Web.Site;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,8 @@ builder.AddSiteDataProtection();
 builder.AddSiteHealthChecks();
 builder.AddSitePages();
 builder.AddContent();
+builder.AddSearch();
+builder.AddSeo();
 builder.AddAppointments();
 
 var app = builder.Build();
@@ -20,7 +23,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseSiteLocalization();
 app.UseSiteErrorPages();
-app.UseSerilogRequestLogging();
+app.UseSiteRequestLogging();
 app.UseSiteCompression();
 app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.
@@ -28,6 +31,7 @@ app.UseRouting();
 app.UseAppointments();
 app.UseContentCaching();
 app.MapSiteHealthChecks();
+app.MapSeo();
 app.MapSitePages();
 
 app.Run();

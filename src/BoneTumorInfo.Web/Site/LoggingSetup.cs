@@ -22,4 +22,21 @@ public static class LoggingSetup
             writeToProviders: true);
         return builder;
     }
+
+    /// <summary>
+    /// One line per request: method, path, status and time. The path only, never the query string:
+    /// it can hold what a reader searched for (<c>/search?q=…</c>).
+    /// </summary>
+    public static WebApplication UseSiteRequestLogging(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This host's own logger: the static one that request logging uses by default stays
+            // silent here (preserveStaticLogger), so requests would not be logged at all.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            options.IncludeQueryInRequestPath = false;
+        });
+        return app;
+    }
 }
