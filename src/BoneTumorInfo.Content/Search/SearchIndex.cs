@@ -162,35 +162,35 @@ public sealed class SearchIndex : IDisposable
         if (plan.Groups.Count == 0) return SearchResults.None(text);
 
         var suggestion = Suggest(part, text, plan);
-        var (hits, all) = Find(part, plan, limit);
+        var (hits, total, all) = Find(part, plan, limit);
         var showingSuggestion = false;
         if (hits.Count == 0 && suggestion is not null)
         {
-            (hits, all) = Find(part, QueryPlan.For(suggestion, part.Synonyms), limit);
+            (hits, total, all) = Find(part, QueryPlan.For(suggestion, part.Synonyms), limit);
             showingSuggestion = hits.Count > 0;
         }
 
-        return new SearchResults(text, hits, suggestion, showingSuggestion, all);
+        return new SearchResults(text, hits, suggestion, showingSuggestion, all) { Total = total };
     }
 
-    private static (List<SearchHit> Hits, bool MatchedAll) Find(Part part, QueryPlan plan, int limit)
+    private static (List<SearchHit> Hits, int Total, bool MatchedAll) Find(Part part, QueryPlan plan, int limit)
     {
-        if (plan.Groups.Count == 0) return ([], true);
-        var rows = Match(part, plan.ToQuery(Fields, matchAll: true), limit);
+        if (plan.Groups.Count == 0) return ([], 0, true);
+        var (rows, total) = Match(part, plan.ToQuery(Fields, matchAll: true), limit);
         var matchedAll = true;
         if (rows.Count == 0 && plan.Groups.Count > 1)
         {
-            rows = Match(part, plan.ToQuery(Fields, matchAll: false), limit);
+            (rows, total) = Match(part, plan.ToQuery(Fields, matchAll: false), limit);
             matchedAll = false;
         }
 
         var hits = rows
             .Select(row => new SearchHit(part.Documents[row], Extract(part.Documents[row].Body, part.BodyWords[row], plan)))
             .ToList();
-        return (hits, matchedAll);
+        return (hits, total, matchedAll);
     }
 
-    private static List<int> Match(Part part, Query query, int limit)
+    private static (List<int> Rows, int Total) Match(Part part, Query query, int limit)
     {
         var reader = part.Reader;
         // Held for the length of the search, so an index swapped out meanwhile is closed after it, not under it.
@@ -199,7 +199,7 @@ public sealed class SearchIndex : IDisposable
         {
             var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
             var top = searcher.Search(query, limit);
-            return top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).GetField("n").GetInt32Value() ?? 0).ToList();
+            return (top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).GetField("n").GetInt32Value() ?? 0).ToList(), top.TotalHits);
         }
         finally
         {

@@ -14,6 +14,9 @@ public sealed record SearchHit(SearchDocument Document, IReadOnlyList<TextPart> 
 /// <param name="MatchedAllWords">False when no page had every word, so the pages with some of them are shown.</param>
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, string? Suggestion, bool ShowingSuggestion, bool MatchedAllWords)
 {
+    /// <summary>How many pages matched in all (<see cref="Hits"/> holds the best of them).</summary>
+    public int Total { get; init; }
+
     public static SearchResults None(string query) => new(query, [], null, false, true);
 
     /// <summary>Nothing at all was found, even with the suggestion: an editor should look at this search.</summary>
