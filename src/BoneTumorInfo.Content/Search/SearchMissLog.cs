@@ -21,16 +21,21 @@ public sealed class SearchMissLog
     /// <summary>Longer searches are cut, so the file holds words, not pasted letters.</summary>
     public const int MaxQueryLength = 100;
 
+    /// <summary>Different searches kept per day: someone sending endless made-up words cannot fill the disk.</summary>
+    public const int DefaultMaxPerDay = 5000;
+
     private readonly string _connectionString;
     private readonly int _retentionDays;
+    private readonly int _maxPerDay;
     private readonly Lock _gate = new();
     private bool _created;
 
-    public SearchMissLog(string path, int retentionDays = DefaultRetentionDays)
+    public SearchMissLog(string path, int retentionDays = DefaultRetentionDays, int maxPerDay = DefaultMaxPerDay)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
         _retentionDays = retentionDays;
+        _maxPerDay = maxPerDay;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
     }
 
@@ -46,10 +51,12 @@ public sealed class SearchMissLog
             using var connection = Open(create: true);
             using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO misses(day, language, query, count) VALUES ($day, $language, $query, 1)
-                    ON CONFLICT(day, language, query) DO UPDATE SET count = count + 1;
+                UPDATE misses SET count = count + 1 WHERE day = $day AND language = $language AND query = $query;
+                INSERT INTO misses(day, language, query, count) SELECT $day, $language, $query, 1
+                    WHERE changes() = 0 AND (SELECT COUNT(*) FROM misses WHERE day = $day) < $max;
                 DELETE FROM misses WHERE day < $oldest;
                 """;
+            command.Parameters.AddWithValue("$max", _maxPerDay);
             command.Parameters.AddWithValue("$day", Day(day));
             command.Parameters.AddWithValue("$language", language);
             command.Parameters.AddWithValue("$query", words);
@@ -92,6 +99,13 @@ public sealed class SearchMissLog
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // Counts for editors, not records: a crash may lose the last few, so no fsync per search.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
         if (create && !_created)
         {
             using var command = connection.CreateCommand();

@@ -54,6 +54,18 @@ public sealed class SearchMissLogTests : IDisposable
     }
 
     [Fact]
+    public void A_day_holds_a_limited_number_of_different_searches_but_keeps_counting_the_ones_it_has()
+    {
+        var log = new SearchMissLog(Path.Combine(_folder, SearchMissLog.FileName), maxPerDay: 2);
+        log.Record("en", "one", Today);
+        log.Record("en", "two", Today);
+        log.Record("en", "three", Today);
+        log.Record("en", "one", Today);
+
+        Assert.Equal([new SearchMiss("en", "one", 2), new SearchMiss("en", "two", 1)], log.Top(Today, 1, 10));
+    }
+
+    [Fact]
     public void Long_pasted_text_is_cut()
     {
         Assert.Equal(SearchMissLog.MaxQueryLength, SearchMissLog.Normalize(new string('a', 5000)).Length);
