@@ -16,9 +16,12 @@ internal sealed class QueryPlan
     private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
     private readonly List<string> _prefixes = [];
 
-    private QueryPlan(List<Group> groups)
+    private readonly Func<string, bool> _isWord;
+
+    private QueryPlan(List<Group> groups, Func<string, bool> isWord)
     {
         Groups = groups;
+        _isWord = isWord;
         foreach (var term in groups.SelectMany(g => g.Terms.Concat(g.Also.SelectMany(a => a.Split(' ')))))
         {
             if (IsPrefix(term)) _prefixes.Add(term);
@@ -28,7 +31,8 @@ internal sealed class QueryPlan
 
     public IReadOnlyList<Group> Groups { get; }
 
-    public static QueryPlan For(string text, SearchSynonyms synonyms)
+    /// <param name="isWord">True for a term the index holds as a whole word (see <see cref="IsPrefix"/>).</param>
+    public static QueryPlan For(string text, SearchSynonyms synonyms, Func<string, bool> isWord)
     {
         // A word typed twice is searched for once.
         var terms = SearchText.Terms(text).Where(t => !SearchText.IsLatin(t) || t.Length > 1 || char.IsDigit(t[0])).Distinct(StringComparer.Ordinal).ToList();
@@ -48,7 +52,7 @@ internal sealed class QueryPlan
 
         var meaningful = groups.Where(g => g.Terms.Length > 1 || !synonyms.IsStopWord(g.Terms[0])).ToList();
         // Only stop words ("how"): search for them after all rather than for nothing.
-        return new QueryPlan(meaningful.Count > 0 ? meaningful : groups);
+        return new QueryPlan(meaningful.Count > 0 ? meaningful : groups, isWord);
     }
 
     /// <summary>
@@ -74,7 +78,7 @@ internal sealed class QueryPlan
         return query;
     }
 
-    private static BooleanQuery AllOf(string[] terms, IReadOnlyList<(string Name, float Boost)> fields)
+    private BooleanQuery AllOf(string[] terms, IReadOnlyList<(string Name, float Boost)> fields)
     {
         if (terms.Length == 1) return AnyField(terms[0], fields);
         var all = new BooleanQuery();
@@ -86,7 +90,7 @@ internal sealed class QueryPlan
     /// One word in any field, weighted by field: the word itself scored by BM25, and for a long
     /// enough word its longer forms too ("tumor" finds "tumoral", "হাড়" finds "হাড়ের").
     /// </summary>
-    private static BooleanQuery AnyField(string term, IReadOnlyList<(string Name, float Boost)> fields)
+    private BooleanQuery AnyField(string term, IReadOnlyList<(string Name, float Boost)> fields)
     {
         var any = new BooleanQuery(disableCoord: true);
         foreach (var (name, boost) in fields)
@@ -112,10 +116,14 @@ internal sealed class QueryPlan
     }
 
     /// <summary>
-    /// Long enough to search by its start: Bengali endings (-এর, -কে, -গুলো) and English ones
-    /// (-al, -ed) are then found without a stemmer. Short words must match whole.
+    /// Searched for by its start as well as whole: every Bengali word of two letters or more, so
+    /// its endings (-এর, -কে, -গুলো) are found without a stemmer; an English word of three letters
+    /// or more only when the pages do not have it whole (a word still being typed, "osteosarc").
+    /// English plurals are already folded, and each prefix costs a scan of the index's words.
     /// </summary>
-    private static bool IsPrefix(string term) => SearchText.IsLatin(term) ? term.Length >= 3 && !char.IsDigit(term[0]) : term.Length >= 2;
+    private bool IsPrefix(string term) => SearchText.IsLatin(term)
+        ? term.Length >= 3 && !char.IsDigit(term[0]) && !_isWord(term)
+        : term.Length >= 2;
 
     /// <summary>True when a word of a page is one the query looks for (for marking extracts).</summary>
     public bool Matches(string term) =>

@@ -75,24 +75,35 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(synonymsFor);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var parts = new Dictionary<string, Part>(StringComparer.Ordinal);
-        var writers = new Dictionary<string, IndexWriter>(StringComparer.Ordinal);
+        var byLanguage = documents.GroupBy(d => d.Language, StringComparer.Ordinal).ToList();
+        var parts = byLanguage.ToDictionary(g => g.Key, g => new Part(synonymsFor(g.Key)), StringComparer.Ordinal);
         try
+        {
+            // The languages' indexes share nothing, so they are built side by side.
+            Parallel.ForEach(byLanguage, group => BuildPart(parts[group.Key], group));
+        }
+        catch
+        {
+            foreach (var part in parts.Values) part.Dispose();
+            throw;
+        }
+
+        return new SearchIndex(parts) { BuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
+    }
+
+    private static void BuildPart(Part part, IEnumerable<SearchDocument> documents)
+    {
+        // The text arrives as folded terms joined by spaces: the analyzer only splits on those.
+        using (var writer = new IndexWriter(part.Directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+        {
+            Similarity = new BM25Similarity(),
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+            UseCompoundFile = false,
+        }))
         {
             foreach (var document in documents)
             {
-                if (!parts.TryGetValue(document.Language, out var part))
-                {
-                    part = parts[document.Language] = new Part(synonymsFor(document.Language));
-                    // The text arrives as folded terms joined by spaces: the analyzer only splits on those.
-                    writers[document.Language] = new IndexWriter(part.Directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
-                    {
-                        Similarity = new BM25Similarity(),
-                        OpenMode = OpenMode.CREATE,
-                        RAMBufferSizeMB = 64,
-                    });
-                }
-
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 var page = new Document { new StoredField("n", part.Documents.Count) };
                 page.Add(new TextField("title", Index(part, document.Title, seen), Field.Store.NO));
@@ -101,32 +112,17 @@ public sealed class SearchIndex : IDisposable
                 var words = new List<SearchToken>();
                 page.Add(new TextField("body", Index(part, document.Body, seen, words), Field.Store.NO));
                 part.BodyWords.Add([.. words]);
-                writers[document.Language].AddDocument(page);
+                writer.AddDocument(page);
                 part.Documents.Add(document);
                 foreach (var term in seen) part.DocumentFrequency[term] = part.DocumentFrequency.GetValueOrDefault(term) + 1;
             }
 
-            foreach (var (language, writer) in writers)
-            {
-                writer.Commit();
-                writer.Dispose();
-                parts[language].Reader = DirectoryReader.Open(parts[language].Directory);
-            }
-        }
-        catch
-        {
-            foreach (var writer in writers.Values) writer.Dispose();
-            foreach (var part in parts.Values) part.Dispose();
-            throw;
+            writer.Commit();
         }
 
-        foreach (var part in parts.Values)
-        {
-            part.SortedTerms = [.. part.DocumentFrequency.Keys.Order(StringComparer.Ordinal)];
-            part.Speller = new SpellingSuggester(part.DocumentFrequency);
-        }
-
-        return new SearchIndex(parts) { BuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
+        part.Reader = DirectoryReader.Open(part.Directory);
+        part.SortedTerms = [.. part.DocumentFrequency.Keys.Order(StringComparer.Ordinal)];
+        part.Speller = new SpellingSuggester(part.DocumentFrequency);
     }
 
     private static string Index(Part part, string text, HashSet<string> seen, List<SearchToken>? words = null)
@@ -158,7 +154,7 @@ public sealed class SearchIndex : IDisposable
         var text = (query ?? "").Trim();
         if (text.Length > MaxQueryLength) text = text[..MaxQueryLength].TrimEnd();
         if (!_parts.TryGetValue(language, out var part)) return SearchResults.None(text);
-        var plan = QueryPlan.For(text, part.Synonyms);
+        var plan = QueryPlan.For(text, part.Synonyms, part.DocumentFrequency.ContainsKey);
         if (plan.Groups.Count == 0) return SearchResults.None(text);
 
         var suggestion = Suggest(part, text, plan);
@@ -166,7 +162,7 @@ public sealed class SearchIndex : IDisposable
         var showingSuggestion = false;
         if (hits.Count == 0 && suggestion is not null)
         {
-            (hits, total, all) = Find(part, QueryPlan.For(suggestion, part.Synonyms), limit);
+            (hits, total, all) = Find(part, QueryPlan.For(suggestion, part.Synonyms, part.DocumentFrequency.ContainsKey), limit);
             showingSuggestion = hits.Count > 0;
         }
 
