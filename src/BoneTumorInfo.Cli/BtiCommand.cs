@@ -7,9 +7,10 @@ public static class BtiCommand
 {
     public static RootCommand Create(TextWriter output, TextWriter errors)
     {
-        var root = new RootCommand("BoneTumorInfo staff tools: check the site's pages, receive appointment requests.");
+        var root = new RootCommand("BoneTumorInfo staff tools: check the site's pages, receive appointment requests, see searches that found nothing.");
         root.Subcommands.Add(Content.ContentCommands.Create(output, errors));
         root.Subcommands.Add(Appointments.AppointmentsCommands.Create(output, errors));
+        root.Subcommands.Add(Search.SearchCommands.Create(output, errors));
         return root;
     }
 }

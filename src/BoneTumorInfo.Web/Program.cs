@@ -1,5 +1,7 @@
 using BoneTumorInfo.Web.Appointments;
 using BoneTumorInfo.Web.Content;
+using BoneTumorInfo.Web.Search;
+using BoneTumorInfo.Web.Seo;
 using BoneTumorInfo.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,8 @@ builder.AddSiteDataProtection();
 builder.AddSiteHealthChecks();
 builder.AddSitePages();
 builder.AddContent();
+builder.AddSearch();
+builder.AddSeo();
 builder.AddAppointments();
 
 var app = builder.Build();
@@ -31,6 +35,7 @@ app.UseRouting();
 app.UseAppointments();
 app.UseContentCaching();
 app.MapSiteHealthChecks();
+app.MapSeo();
 app.MapSitePages();
 
 app.Run();

@@ -54,7 +54,7 @@ public sealed partial class AppointmentFormTests(BrowserFixture browser)
     private static async Task SendEmptyFormWithKeyboard(IPage page)
     {
         await page.Open(FormPath);
-        await page.Locator("form button[type=submit]").FocusAsync();
+        await page.Locator("main form button[type=submit]").FocusAsync();
         await page.AfterNewDocument(() => page.Keyboard.PressAsync("Enter"));
     }
 
@@ -197,7 +197,7 @@ public sealed partial class AppointmentFormTests(BrowserFixture browser)
         }
 
         await page.Locator("input[name='Consent']").CheckAsync();
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
 
         await page.WaitForURLAsync(ConfirmationAddress());
         Assert.True(await page.Locator(".confirmation-panel").IsVisibleAsync());

@@ -36,6 +36,8 @@ public sealed class ContentPageModel(ContentStore store, TimeProvider clock, ILo
     {
         var options = store.Options;
         var languages = store.Index.SiteLanguages;
+        // One address per page: "/conditions/" and "/conditions/index" move to "/conditions".
+        if (Seo.CanonicalPaths.RedirectFor(path, store.Index) is { } canonical) return RedirectPermanent(canonical);
         if (!ContentPaths.TryParseRequestPath(path, languages.Codes, languages.Default.Code, out var language, out var slug))
         {
             // "/Conditions" is a typing slip, not an attack: send it to the lower-case address.

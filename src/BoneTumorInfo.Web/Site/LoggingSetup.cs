@@ -35,7 +35,11 @@ public static class LoggingSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<Serilog.ILogger>();
-        app.UseSerilogRequestLogging(options => options.Logger = logger.ForContext("SourceContext", "BoneTumorInfo.Requests"));
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = logger;
+            options.IncludeQueryInRequestPath = false;
+        });
         return app;
     }
 }

@@ -40,6 +40,12 @@ public sealed record SiteChrome(
     /// <summary>Put before the title in the browser tab, such as "Error: " when a form has problems.</summary>
     public string? TitlePrefix { get; init; }
 
+    /// <summary>The search page in this page's language ("/search", "/bn/search"), for the header's search box.</summary>
+    public string SearchUrl => HomeUrl.TrimEnd('/') + "/search";
+
+    /// <summary>What the page asks of search engines ("noindex" for search results); null for the default.</summary>
+    public string? Robots { get; init; }
+
     public string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
     /// <summary>The chrome for a content page: its section is marked current in the navigation.</summary>

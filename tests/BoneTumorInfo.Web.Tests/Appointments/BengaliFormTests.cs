@@ -63,7 +63,7 @@ public sealed partial class BengaliFormTests(BengaliFormTests.Site site) : IClas
         Assert.Equal("অ্যাপয়েন্টমেন্টের অনুরোধ করুন", page.QuerySelector("h1")?.TextContent);
         Assert.StartsWith("অ্যাপয়েন্টমেন্টের অনুরোধ করুন", page.Title, StringComparison.Ordinal);
         Assert.Equal("রোগীর পুরো নাম", page.QuerySelector("label[for=patient-name]")?.TextContent.Trim());
-        Assert.Equal("অনুরোধ পাঠান", page.QuerySelector("form button[type=submit]")?.TextContent.Trim());
+        Assert.Equal("অনুরোধ পাঠান", page.QuerySelector("main form button[type=submit]")?.TextContent.Trim());
         // The e-mail example (name@example.com) is an address, not English to read.
         Assert.Equal([], LatinWord().Matches(VisibleText(page)).Select(m => m.Value).Where(w => w is not "name" and not "example").ToList());
     }

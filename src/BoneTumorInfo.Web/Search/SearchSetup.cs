@@ -1,0 +1,91 @@
+using BoneTumorInfo.Appointments;
+using BoneTumorInfo.Content;
+using BoneTumorInfo.Content.Languages;
+using BoneTumorInfo.Content.Search;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BoneTumorInfo.Web.Search;
+
+public static class SearchSetup
+{
+    /// <summary>
+    /// The search index of the content (built in the background at start-up and again after each
+    /// change), the search page in every language, and the small file of searches that found nothing.
+    /// </summary>
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SearchService>();
+        // The misses file sits in the data folder beside the appointment store (data/ by default).
+        services.AddSingleton(sp => new SearchMissLog(
+            Path.Combine(sp.GetRequiredService<IOptions<AppointmentsOptions>>().Value.DataDirectory, SearchMissLog.FileName)));
+        services.AddHostedService<SearchIndexer>();
+        // "/bn/search" and any other language's: the page checks the language is one of the site's.
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+            options.Conventions.AddPageRoute("/Search/Search", "{language:regex(^[a-z]{{2,3}}$)}/search"));
+        return builder;
+    }
+}
+
+/// <summary>
+/// Builds the search index once the site has started (so start-up does not wait for it) and
+/// rebuilds it after content changes, a moment after the last of a burst of file events.
+/// </summary>
+internal sealed partial class SearchIndexer(ContentStore store, SearchService search, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+    private readonly SemaphoreSlim _changed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        store.Changed += OnChanged;
+        try
+        {
+            await Task.Yield();
+            Build();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _changed.WaitAsync(stoppingToken);
+                // An editor's save is often several file events: wait for them to settle, then build once.
+                await Task.Delay(Settle, stoppingToken);
+                while (_changed.CurrentCount > 0) await _changed.WaitAsync(stoppingToken);
+                Build();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            store.Changed -= OnChanged;
+        }
+    }
+
+    private void OnChanged() => _changed.Release();
+
+    private void Build()
+    {
+        try
+        {
+            search.Rebuild(store.Index);
+        }
+#pragma warning disable CA1031 // A failed build keeps the previous index and is logged; the site goes on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogBuildFailed(logger, exception);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search index could not be built; searches use the previous one")]
+    private static partial void LogBuildFailed(ILogger logger, Exception exception);
+}
