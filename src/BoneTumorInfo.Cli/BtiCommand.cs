@@ -11,6 +11,7 @@ public static class BtiCommand
         root.Subcommands.Add(Content.ContentCommands.Create(output, errors));
         root.Subcommands.Add(Appointments.AppointmentsCommands.Create(output, errors));
         root.Subcommands.Add(Search.SearchCommands.Create(output, errors));
+        root.Subcommands.Add(Data.DataCommands.Create(output, errors));
         return root;
     }
 }

@@ -7,13 +7,7 @@ namespace BoneTumorInfo.Cli.Tests.Appointments;
 /// <summary>Runs <c>bti appointments receive</c> in-process and reads what it printed.</summary>
 public static class ReceiveHarness
 {
-    public static async Task<(int Exit, string Output, string Errors)> Bti(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await BtiCommand.Create(output, errors).Parse(args).InvokeAsync();
-        return (exit, output.ToString(), errors.ToString());
-    }
+    public static Task<(int Exit, string Output, string Errors)> Bti(params string[] args) => BtiRunner.Bti(args);
 
     public static List<string> ReferencesIn(string jsonLines) =>
         jsonLines.Split('\n', StringSplitOptions.RemoveEmptyEntries)

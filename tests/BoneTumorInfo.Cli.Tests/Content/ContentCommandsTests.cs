@@ -7,18 +7,10 @@ public class ContentCommandsTests
 {
     private static readonly string Fixture = RepoPaths.FaultyContent;
 
-    private static async Task<(int Exit, string Output, string Errors)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await BtiCommand.Create(output, errors).Parse(args).InvokeAsync();
-        return (exit, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task Check_prints_compiler_style_messages_and_a_summary_and_fails_on_errors()
     {
-        var (exit, output, _) = await Run("content", "check", Fixture);
+        var (exit, output, _) = await BtiRunner.Bti("content", "check", Fixture);
 
         Assert.Equal(1, exit);
         var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -30,7 +22,7 @@ public class ContentCommandsTests
     [Fact]
     public async Task Check_can_print_json_for_other_tools()
     {
-        var (exit, output, _) = await Run("content", "check", Fixture, "--format", "json");
+        var (exit, output, _) = await BtiRunner.Bti("content", "check", Fixture, "--format", "json");
 
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
@@ -44,7 +36,7 @@ public class ContentCommandsTests
     [Fact]
     public async Task The_real_content_passes_the_check()
     {
-        var (exit, output, _) = await Run("content", "check", RepoPaths.Content);
+        var (exit, output, _) = await BtiRunner.Bti("content", "check", RepoPaths.Content);
 
         Assert.True(exit == 0, output);
         Assert.Matches(@"pages checked: 0 errors", output);
@@ -53,7 +45,7 @@ public class ContentCommandsTests
     [Fact]
     public async Task A_folder_that_does_not_exist_gets_a_plain_message()
     {
-        var (exit, _, errors) = await Run("content", "check", "/no/such/folder");
+        var (exit, _, errors) = await BtiRunner.Bti("content", "check", "/no/such/folder");
 
         Assert.Equal(2, exit);
         Assert.Contains("'/no/such/folder' does not exist", errors, StringComparison.Ordinal);
@@ -62,7 +54,7 @@ public class ContentCommandsTests
     [Fact]
     public async Task Readability_prints_the_english_grade_for_english_pages_and_the_bengali_measures_for_bengali_pages()
     {
-        var (exit, output, _) = await Run("content", "readability", RepoPaths.Content);
+        var (exit, output, _) = await BtiRunner.Bti("content", "readability", RepoPaths.Content);
 
         Assert.Equal(0, exit);
         var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
