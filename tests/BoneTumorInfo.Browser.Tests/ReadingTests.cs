@@ -104,6 +104,12 @@ public sealed class ReadingTests(BrowserFixture browser)
         var after = await link.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content");
         var href = await link.GetAttributeAsync("href");
         Assert.Contains(href!, after, StringComparison.Ordinal);
+        // Labels and values apart, and the site's own address on the paper for those paths.
+        var label = await page.Locator("footer .review-dates dt").First.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content");
+        Assert.Equal("\": \"", label);
+        var printedFrom = page.Locator("footer .print-only");
+        Assert.True(await printedFrom.IsVisibleAsync(), "the printout does not say where it came from");
+        Assert.Contains(browser.Site.BaseAddress.GetLeftPart(UriPartial.Authority), await printedFrom.TextContentAsync(), StringComparison.Ordinal);
 
         await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserPaths.Artifacts, "home-print.pdf"), Format = "A4" });
         await page.Context.CloseAsync();

@@ -40,9 +40,19 @@ public static class DataProtectionSetup
                 var folder = string.IsNullOrWhiteSpace(site.Value.KeysDirectory)
                     ? Path.Combine(appointments.Value.DataDirectory, "keys")
                     : Path.GetFullPath(site.Value.KeysDirectory, environment.ContentRootPath);
-                Directory.CreateDirectory(folder);
+                // The key ring sits in the data folder, which holds patient details: both are made
+                // readable by the site's account only (the keys are often the first thing written).
+                CreatePrivateFolder(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!);
+                CreatePrivateFolder(folder);
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
             });
         return builder;
+    }
+
+    private static void CreatePrivateFolder(string folder)
+    {
+        if (Directory.Exists(folder)) return;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }
