@@ -79,8 +79,8 @@ public sealed class PageIndex
     {
         ArgumentNullException.ThrowIfNull(options);
         var languages = SiteLanguages.From(options);
-        var index = new PageIndex(rootPath, includeDrafts, languages);
         var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
+        var index = new PageIndex(rootPath, includeDrafts, languages) { _rootName = rootName };
         foreach (var language in languages.Codes)
         {
             var folder = Path.Combine(rootPath, language);
@@ -92,41 +92,149 @@ public sealed class PageIndex
                 index._folderProblems.Add(new ContentDiagnostic($"{rootName}/{problem.PathFromRoot}", 1, 1, DiagnosticSeverity.Error, problem.Reason));
             }
 
-            index._glossaries[language] = ContentFiles.TryResolveInside(rootPath, $"{language}/{GlossaryTerms.FileName}", out var glossaryPath)
-                ? GlossaryTerms.Load(glossaryPath!, $"{rootName}/{language}/{GlossaryTerms.FileName}", index._diagnostics)
-                : GlossaryTerms.Empty;
+            index.LoadGlossary(language);
             // Names starting with "." or "_" (notes, drafts kept aside) are already left out.
-            foreach (var relative in files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
+            // Read on every core: at thousands of pages, reading is most of the start-up.
+            var pages = files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)).ToArray();
+            var entries = new PageEntry[pages.Length];
+            Parallel.For(0, pages.Length, i => entries[i] = index.Read(language, pages[i]));
+            foreach (var entry in entries)
             {
-                index.Add(rootName, rootPath, language, relative, languages.Default.Code);
+                index._byFile[$"{language}/{entry.PathInLanguage}"] = entry;
+            }
+
+            index.FilesRead += entries.Length;
+        }
+
+        index.Link();
+        return index;
+    }
+
+    /// <summary>
+    /// A new index with the given files read again and everything else taken over as it is:
+    /// a page added, edited or deleted costs reading that one file, not the whole folder. The
+    /// order of each section is worked out again (it is only sorting). Null when a change needs
+    /// the whole folder read again: a folder added, removed or renamed, or a path through a
+    /// symbolic link (the full walk is what keeps links inside the content folder).
+    /// </summary>
+    /// <param name="changedPaths">Paths relative to the content root, with forward slashes, as a file watcher reported them.</param>
+    public PageIndex? Update(IEnumerable<string> changedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        var next = new PageIndex(RootPath, IncludeDrafts, SiteLanguages) { _rootName = _rootName };
+        foreach (var (file, entry) in _byFile) next._byFile[file] = entry;
+        foreach (var (language, glossary) in _glossaries) next._glossaries[language] = glossary;
+        foreach (var (language, problems) in _glossaryProblems) next._glossaryProblems[language] = problems;
+        next._folderProblems.AddRange(_folderProblems);
+        var languages = SiteLanguages.Codes.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in changedPaths.Distinct(StringComparer.Ordinal))
+        {
+            var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || !languages.Contains(parts[0])) continue;
+            // A whole language folder appeared or went.
+            if (parts.Length == 1) return null;
+            // Notes and drafts kept aside (".", "_") are never indexed, and neither is anything under them.
+            if (parts.Skip(1).Any(p => p.StartsWith('.') || p.StartsWith('_'))) continue;
+            var language = parts[0];
+            var relative = string.Join('/', parts.Skip(1));
+            var full = Path.Combine(RootPath, language, Path.Combine(parts[1..]));
+            if (Directory.Exists(full) || next._byFile.Keys.Any(k => k.StartsWith(path + "/", StringComparison.Ordinal))) return null;
+            if (parts.Length == 2 && parts[1] == GlossaryTerms.FileName)
+            {
+                next.LoadGlossary(language);
+                continue;
+            }
+
+            if (!relative.EndsWith(".md", StringComparison.Ordinal)) continue;
+            if (File.Exists(full) || new FileInfo(full).LinkTarget is not null)
+            {
+                string real;
+                try
+                {
+                    real = ContentFiles.RealPath(full);
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
+
+                // Reached through a link: the full walk decides whether it may be read at all.
+                if (!string.Equals(real, Path.GetFullPath(full), StringComparison.Ordinal)) return null;
+                next._byFile[path] = next.Read(language, relative);
+                next.FilesRead++;
+            }
+            else
+            {
+                next._byFile.Remove(path);
             }
         }
 
-        index._diagnostics.AddRange(index._folderProblems);
-        foreach (var entry in index._bySlug.Values)
+        next.Link();
+        return next;
+    }
+
+    /// <summary>How many page files were read to make this index (all of them for a build, the changed ones for an update).</summary>
+    public int FilesRead { get; private set; }
+
+    private string _rootName = "content";
+
+    private readonly Dictionary<string, List<ContentDiagnostic>> _glossaryProblems = new(StringComparer.Ordinal);
+
+    private void LoadGlossary(string language)
+    {
+        var problems = new List<ContentDiagnostic>();
+        _glossaries[language] = ContentFiles.TryResolveInside(RootPath, $"{language}/{GlossaryTerms.FileName}", out var glossaryPath)
+            ? GlossaryTerms.Load(glossaryPath!, $"{_rootName}/{language}/{GlossaryTerms.FileName}", problems)
+            : GlossaryTerms.Empty;
+        _glossaryProblems[language] = problems;
+    }
+
+    /// <summary>
+    /// Addresses, clashes, sections and their order, and the list of problems, all from the
+    /// entries: files in order within each language, so the first of two files claiming one
+    /// address keeps it, however the index was made.
+    /// </summary>
+    private void Link()
+    {
+        var byLanguage = _byFile.Values.ToLookup(e => e.Language, StringComparer.Ordinal);
+        foreach (var language in SiteLanguages.Codes)
         {
-            var parent = index.NearestAncestor(entry);
-            if (parent is null) continue;
-            if (!index._children.TryGetValue((entry.Language, parent.Slug), out var list))
+            if (_glossaryProblems.TryGetValue(language, out var glossaryProblems)) _diagnostics.AddRange(glossaryProblems);
+            foreach (var entry in byLanguage[language].OrderBy(e => e.PathInLanguage, StringComparer.Ordinal))
             {
-                index._children[(entry.Language, parent.Slug)] = list = [];
+                _diagnostics.AddRange(entry.Diagnostics);
+                if (!_bySlug.TryAdd((language, entry.Slug), entry))
+                {
+                    _diagnostics.Add(new ContentDiagnostic(entry.DisplayPath, 1, 1, DiagnosticSeverity.Error,
+                        $"this page has the same address ({entry.Url}) as {_bySlug[(language, entry.Slug)].DisplayPath}; rename one of them"));
+                }
+            }
+        }
+
+        _diagnostics.AddRange(_folderProblems);
+        foreach (var entry in _bySlug.Values)
+        {
+            var parent = NearestAncestor(entry);
+            if (parent is null) continue;
+            if (!_children.TryGetValue((entry.Language, parent.Slug), out var list))
+            {
+                _children[(entry.Language, parent.Slug)] = list = [];
             }
 
             list.Add(entry);
         }
 
-        foreach (var list in index._children.Values)
+        foreach (var list in _children.Values)
         {
             list.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.Title, b.Title));
         }
-
-        return index;
     }
 
-    private void Add(string rootName, string rootPath, string language, string relative, string defaultLanguage)
+    /// <summary>One page file's entry: its front matter, or what stops it being read. Touches nothing shared (files are read in parallel).</summary>
+    private PageEntry Read(string language, string relative)
     {
-        var fullPath = Path.Combine(rootPath, language, relative);
-        var display = $"{rootName}/{language}/{relative}";
+        var fullPath = Path.Combine(RootPath, language, relative);
+        var display = $"{_rootName}/{language}/{relative}";
         var diagnostics = new List<ContentDiagnostic>();
         PageFrontMatter? frontMatter = null;
         var canRender = false;
@@ -156,18 +264,11 @@ public sealed class PageIndex
         }
 
         var slug = ContentPaths.SlugOf(relative);
-        var entry = new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, defaultLanguage), relative, fullPath, display, frontMatter, diagnostics)
+        return new PageEntry(language, slug, ContentPaths.UrlOf(language, slug, DefaultLanguage), relative, fullPath, display, frontMatter, diagnostics)
         {
             CanRender = canRender,
             SaysDraft = saysDraft,
         };
-        _diagnostics.AddRange(diagnostics);
-        _byFile[$"{language}/{relative}"] = entry;
-        if (!_bySlug.TryAdd((language, slug), entry))
-        {
-            _diagnostics.Add(new ContentDiagnostic(display, 1, 1, DiagnosticSeverity.Error,
-                $"this page has the same address ({entry.Url}) as {_bySlug[(language, slug)].DisplayPath}; rename one of them"));
-        }
     }
 
     /// <summary>The first few kilobytes of a file, enough for its front matter.</summary>
