@@ -51,13 +51,15 @@ public static class ContentSetup
 
     /// <summary>
     /// Builds the page index as the site starts, so content errors are in the log straight away
-    /// (not at the first visit) and the first reader does not wait for it.
+    /// (not at the first visit) and the first reader does not wait for all of it. In the
+    /// background: the server starts listening meanwhile, and a request that comes first waits
+    /// only for the rest of the same build.
     /// </summary>
     private sealed class ContentIndexWarmUp(ContentStore store) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = store.Index;
+            _ = Task.Run(() => store.Index, CancellationToken.None);
             return Task.CompletedTask;
         }
 
