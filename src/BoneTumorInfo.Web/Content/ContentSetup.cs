@@ -59,8 +59,31 @@ public static class ContentSetup
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = Task.Run(() => store.Index, CancellationToken.None);
+            _ = Task.Run(WarmUp, CancellationToken.None);
             return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// The index, then each language's home page rendered: the first render starts the Markdown
+        /// pipeline and the sanitizer, which would otherwise be the first reader's wait.
+        /// </summary>
+        private void WarmUp()
+        {
+            var index = store.Index;
+            foreach (var language in index.SiteLanguages.Codes)
+            {
+                if (index.Find(language, "") is { IsBroken: false } home)
+                {
+                    try
+                    {
+                        store.Render(home);
+                    }
+                    catch (IOException)
+                    {
+                        // Being saved at this moment: the first reader renders it instead.
+                    }
+                }
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
