@@ -84,6 +84,10 @@ public static class ContentSetup
                     }
                 }
             }
+
+            // Reading thousands of page files leaves tens of megabytes of parser garbage that the
+            // GC would keep committed for a long while; give it back to the machine once, now.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
