@@ -70,10 +70,26 @@ try
         return form.QuerySelectorAll("form input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
     }
 
+    // The store gives a second request from the same person (name, date of birth, phone) within
+    // 24 hours the first one's reference instead of a new row, so every submission is a different
+    // person: its own phone number and a name made of letters from the same counter.
+    var person = 0;
+    Dictionary<string, string> NextPerson()
+    {
+        var n = Interlocked.Increment(ref person);
+        var name = new System.Text.StringBuilder("Bench ");
+        for (var left = n; left > 0 || name.Length == 6; left /= 26) name.Append((char)('a' + (left % 26)));
+        return new Dictionary<string, string>(answers)
+        {
+            ["PatientName"] = name.ToString(),
+            ["Phone"] = "017" + (10_000_000 + (n % 90_000_000)).ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
     async Task SubmitOne(HttpClient client, Dictionary<string, string> form, bool measure)
     {
         var fields = new Dictionary<string, string>(form) { ["IdempotencyKey"] = References.NewIdempotencyKey() };
-        using var content = new FormUrlEncodedContent(fields.Concat(answers));
+        using var content = new FormUrlEncodedContent(fields.Concat(NextPerson()));
         var timer = Stopwatch.StartNew();
         using var response = await client.PostAsync(new Uri("/appointments/request", UriKind.Relative), content);
         timer.Stop();

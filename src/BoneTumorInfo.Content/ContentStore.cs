@@ -11,9 +11,10 @@ using Microsoft.Extensions.Primitives;
 namespace BoneTumorInfo.Content;
 
 /// <summary>
-/// The live view of the content folder: the page index and rendered pages, cached until a file
-/// under the folder is added, changed or deleted. The file watcher's change token invalidates
-/// the cache; nothing checks the disk per request.
+/// The live view of the content folder: the page index and rendered pages, kept until a file
+/// under the folder is added, changed or deleted. A file watcher says which files changed; the
+/// next request reads just those again (see <see cref="PageIndex.Update"/>) and keeps every other
+/// page's entry and rendered body. Nothing checks the disk per request.
 /// </summary>
 public sealed partial class ContentStore : IDisposable
 {
@@ -21,12 +22,19 @@ public sealed partial class ContentStore : IDisposable
     private readonly ILogger<ContentStore> _logger;
     private readonly PhysicalFileProvider _files;
     private readonly Lock _gate = new();
-    private readonly IDisposable _watch;
+    private readonly Lock _changesGate = new();
+    private readonly IDisposable? _pollingWatch;
+    private readonly FileSystemWatcher? _watcher;
+    private HashSet<string> _changed = new(StringComparer.Ordinal);
+    private bool _readEverything;
+    private long _version;
+    private CancellationTokenSource _nextChange = new();
     private Snapshot? _snapshot;
+    private long _readByEarlierBuilds;
 
-    private sealed record Snapshot(PageIndex Index, IChangeToken Token, ServiceProfile? Service, IReadOnlyList<ContentDiagnostic> ServiceDiagnostics)
+    private sealed record Snapshot(PageIndex Index, long Version, ServiceProfile? Service, IReadOnlyList<ContentDiagnostic> ServiceDiagnostics)
     {
-        public ConcurrentDictionary<string, Lazy<RenderedPage>> Rendered { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Lazy<RenderedPage>> Rendered { get; init; } = new(StringComparer.Ordinal);
     }
 
     public ContentStore(IOptions<ContentOptions> options, ILogger<ContentStore> logger)
@@ -41,7 +49,13 @@ public sealed partial class ContentStore : IDisposable
         }
 
         _files = new PhysicalFileProvider(RootPath);
-        _watch = ChangeToken.OnChange(() => _files.Watch("**/*"), OnFilesChanged);
+        _watcher = StartWatcher();
+        if (_watcher is null)
+        {
+            // Polling (DOTNET_USE_POLLING_FILE_WATCHER, for shared folders that send no events)
+            // or no watcher to be had: a change is known, but not which file, so all are read again.
+            _pollingWatch = ChangeToken.OnChange(() => _files.Watch("**/*"), () => OnChanged(null));
+        }
     }
 
     public string RootPath { get; }
@@ -52,7 +66,13 @@ public sealed partial class ContentStore : IDisposable
     public event Action? Changed;
 
     /// <summary>A token that fires on the next change under the content folder.</summary>
-    public IChangeToken Watch() => _files.Watch("**/*");
+    public IChangeToken Watch() => new CancellationChangeToken(Volatile.Read(ref _nextChange).Token);
+
+    /// <summary>
+    /// Page files read since the store started (a counting seam for tests: an edit at thousands
+    /// of pages must read one file, not all of them).
+    /// </summary>
+    public long PageFilesRead => Interlocked.Read(ref _readByEarlierBuilds) + (Volatile.Read(ref _snapshot)?.Index.FilesReadInAll ?? 0);
 
     public PageIndex Index => Current.Index;
 
@@ -92,23 +112,138 @@ public sealed partial class ContentStore : IDisposable
         get
         {
             var snapshot = Volatile.Read(ref _snapshot);
-            if (snapshot is not null && !snapshot.Token.HasChanged) return snapshot;
+            if (snapshot is not null && snapshot.Version == Interlocked.Read(ref _version)) return snapshot;
             lock (_gate)
             {
                 snapshot = _snapshot;
-                if (snapshot is null || snapshot.Token.HasChanged)
+                if (snapshot is null || snapshot.Version != Interlocked.Read(ref _version))
                 {
-                    // Take the token before reading, so an edit made while indexing is not missed.
-                    var token = _files.Watch("**/*");
-                    var (service, serviceDiagnostics) = LoadService(snapshot?.Service);
-                    snapshot = new Snapshot(PageIndex.Build(RootPath, _options, _options.Preview), token, service, serviceDiagnostics);
-                    LogIndexed(snapshot.Index);
+                    snapshot = Next(snapshot);
                     Volatile.Write(ref _snapshot, snapshot);
                 }
 
                 return snapshot;
             }
         }
+    }
+
+    /// <summary>The snapshot after the changes seen so far: the changed files read again, or all of them when that is not enough.</summary>
+    private Snapshot Next(Snapshot? previous)
+    {
+        // Taken before reading, so a change made while reading is applied by the next request.
+        HashSet<string> changed;
+        bool everything;
+        long version;
+        lock (_changesGate)
+        {
+            (changed, everything, version) = (_changed, _readEverything, _version);
+            _changed = new HashSet<string>(StringComparer.Ordinal);
+            _readEverything = false;
+        }
+
+        var serviceChanged = previous is null || everything || changed.Contains(ServiceProfile.FileName);
+        var (service, serviceDiagnostics) = serviceChanged ? LoadService(previous?.Service) : (previous!.Service, previous.ServiceDiagnostics);
+        var updated = previous is null || everything ? null : previous.Index.Update(changed);
+        PageIndex index;
+        if (updated is not null)
+        {
+            index = updated;
+            LogIndexUpdated(_logger, index.FilesRead, index.PageCount);
+            foreach (var diagnostic in index.ChangedPages.SelectMany(p => p.Diagnostics).Where(d => d.IsError))
+            {
+                LogContentError(_logger, diagnostic);
+            }
+        }
+        else
+        {
+            if (previous is not null) Interlocked.Add(ref _readByEarlierBuilds, previous.Index.FilesReadInAll);
+            // The file names now (a request needs only its own page's and its navigation's files);
+            // every file's front matter in the background, then what is wrong is logged.
+            index = PageIndex.BuildLazily(RootPath, _options, _options.Preview);
+            _ = Task.Run(() =>
+            {
+                index.ReadAll();
+                LogIndexed(index);
+            });
+        }
+
+        var snapshot = new Snapshot(index, version, service, serviceDiagnostics);
+        if (updated is not null && !serviceChanged)
+        {
+            // Rendered bodies depend on their own file, their language's glossary and the service
+            // details: keep every one none of those changed for.
+            var glossaries = changed.Where(p => p.EndsWith("/" + Glossary.GlossaryTerms.FileName, StringComparison.Ordinal))
+                .Select(p => Path.Combine(RootPath, p[..p.IndexOf('/', StringComparison.Ordinal)]) + Path.DirectorySeparatorChar).ToList();
+            var files = changed.Select(p => Path.Combine(RootPath, p)).ToHashSet(StringComparer.Ordinal);
+            foreach (var (path, rendered) in previous!.Rendered)
+            {
+                if (!files.Contains(path) && !glossaries.Any(g => path.StartsWith(g, StringComparison.Ordinal))) snapshot.Rendered[path] = rendered;
+            }
+        }
+
+        return snapshot;
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        var polling = Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER");
+        if (string.Equals(polling, "1", StringComparison.Ordinal) || string.Equals(polling, "true", StringComparison.OrdinalIgnoreCase)) return null;
+        FileSystemWatcher? watcher = null;
+        try
+        {
+            watcher = new FileSystemWatcher(RootPath)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+                // Many files saved at once (a folder copied in) must not overflow the queue.
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Created += (_, e) => OnChanged(e.FullPath);
+            watcher.Changed += (_, e) => OnChanged(e.FullPath);
+            watcher.Deleted += (_, e) => OnChanged(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                OnChanged(e.OldFullPath);
+                OnChanged(e.FullPath);
+            };
+            // Events were lost: nobody knows which files changed.
+            watcher.Error += (_, _) => OnChanged(null);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or UnauthorizedAccessException or ArgumentException)
+        {
+            watcher?.Dispose();
+            LogWatcherUnavailable(_logger, RootPath, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A file changed (its full path), or something did (null): read it again on the next request, and tell the caches.</summary>
+    private void OnChanged(string? fullPath)
+    {
+        string? relative = null;
+        if (fullPath is not null)
+        {
+            relative = Path.GetRelativePath(RootPath, fullPath).Replace('\\', '/');
+            // Editors' swap and backup files are never read (as the provider's own watcher ignored them).
+            if (relative.Split('/').Any(part => part.StartsWith('.'))) return;
+        }
+
+        CancellationTokenSource fired;
+        lock (_changesGate)
+        {
+            if (relative is null || relative.StartsWith("../", StringComparison.Ordinal)) _readEverything = true;
+            else _changed.Add(relative);
+            _version++;
+            fired = _nextChange;
+            _nextChange = new CancellationTokenSource();
+        }
+
+        // Not disposed: a token handed out earlier may still be asked whether it fired.
+        fired.Cancel();
+        LogContentChanged(_logger, RootPath);
+        Changed?.Invoke();
     }
 
     /// <summary>Reads service.yml; on an error keeps <paramref name="lastGood"/>, and logs why.</summary>
@@ -127,12 +262,6 @@ public sealed partial class ContentStore : IDisposable
         return (lastGood, diagnostics);
     }
 
-    private void OnFilesChanged()
-    {
-        LogContentChanged(_logger, RootPath);
-        Changed?.Invoke();
-    }
-
     private void LogIndexed(PageIndex index)
     {
         LogIndexBuilt(_logger, index.Pages.Count, index.Diagnostics.Count(d => d.IsError));
@@ -144,9 +273,17 @@ public sealed partial class ContentStore : IDisposable
 
     public void Dispose()
     {
-        _watch.Dispose();
+        _watcher?.Dispose();
+        _pollingWatch?.Dispose();
         _files.Dispose();
+        _nextChange.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-read {FileCount} changed files; {PageCount} content pages")]
+    private static partial void LogIndexUpdated(ILogger logger, long fileCount, int pageCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No file watcher for {RootPath} ({Reason}); every change re-reads the whole folder")]
+    private static partial void LogWatcherUnavailable(ILogger logger, string rootPath, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content under {RootPath} changed; pages will be re-read on the next request")]
     private static partial void LogContentChanged(ILogger logger, string rootPath);

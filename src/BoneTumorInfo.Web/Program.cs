@@ -28,6 +28,8 @@ app.UseSiteLocalization();
 app.UseSiteRequestLogging();
 app.UseSiteErrorPages();
 app.UseAllowedMethodsOnly();
+// Stored content pages (already compressed) go out here, before routing and compression.
+app.UseStoredContentPages();
 app.UseSiteCompression();
 app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace BoneTumorInfo.Web.Content;
 
 /// <summary>
-/// Marks a page whose HTML is the same for every reader, so it can carry an ETag and answer
-/// If-None-Match with 304 Not Modified.
+/// Marks a page whose HTML is the same for every reader, so it can carry an ETag, answer
+/// If-None-Match with 304 Not Modified, and be stored compressed (<see cref="StoredPages"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class ConditionalGetAttribute : Attribute;
@@ -15,7 +16,18 @@ public static class ConditionalGet
     /// <summary>
     /// The ETag is a hash of the HTML itself, so it changes exactly when the bytes do: after an
     /// edit to this page, or to any title in its navigation, or a new stylesheet fingerprint.
-    /// It is weak because compression later changes the bytes but not the meaning.
+    /// Each stored form of a page (plain, gzip, brotli) has its own tag, the hash plus the coding,
+    /// so a cache between the site and the reader never answers one form's tag with another's bytes.
+    /// Weak, because a page made again gives the same HTML but need not give the same compressed bytes.
+    /// </summary>
+    public static string HashOf(ReadOnlySpan<byte> html) => Convert.ToHexStringLower(SHA256.HashData(html)[..16]);
+
+    public static string ETagOf(string hash, string? contentEncoding) =>
+        contentEncoding is null ? $"W/\"{hash}\"" : $"W/\"{hash}-{contentEncoding}\"";
+
+    /// <summary>
+    /// The pages this site does not store (too big, or a page that stores nothing) still get an
+    /// ETag and 304s here; stored pages are answered by <see cref="StoredPageResponse"/>.
     /// </summary>
     public static WebApplication UseConditionalGet(this WebApplication app)
     {
@@ -45,10 +57,8 @@ public static class ConditionalGet
 
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"", isWeak: true);
-                response.Headers.ETag = etag.ToString();
-                // Keep it, but ask every time: health information should not be read stale, and
-                // the asking costs a 304 of a few hundred bytes.
+                var etag = ETagOf(HashOf(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), null);
+                response.Headers.ETag = etag;
                 response.Headers.CacheControl = "no-cache";
                 if (Matches(request.Headers.IfNoneMatch, etag))
                 {
@@ -69,9 +79,13 @@ public static class ConditionalGet
         return app;
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, EntityTagHeaderValue current)
+    /// <summary>True when If-None-Match names <paramref name="etag"/> (weak comparison) or is "*".</summary>
+    public static bool Matches(StringValues ifNoneMatch, StringValues etag)
     {
-        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
+        if (StringValues.IsNullOrEmpty(ifNoneMatch)) return false;
+        // What browsers send: the tag exactly as given.
+        if (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], etag[0], StringComparison.Ordinal)) return true;
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) || !EntityTagHeaderValue.TryParse(etag[0], out var current)) return false;
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 }

@@ -1,15 +1,21 @@
 using BoneTumorInfo.Content;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace BoneTumorInfo.Web.Content;
 
 /// <summary>
-/// Whole content pages kept in memory by ASP.NET Core output caching, tagged "content" and
-/// evicted the moment a file under content/ changes; plus a validator (ETag) so a returning
-/// reader's browser gets a few-byte 304 instead of the page again.
-/// Only pages marked <c>[OutputCache(PolicyName = Caching.ContentPolicy)]</c> are cached: never the
-/// appointment form (its antiforgery token is per reader), error pages, or anything in preview.
+/// Content pages are kept as the bytes to send (<see cref="StoredPages"/>: plain, gzip and brotli,
+/// compressed once) and served by <see cref="UseStoredContentPages"/> near the front of the
+/// pipeline, before routing and response compression, so a read costs what a static file does.
+/// Behind it, ASP.NET Core output caching keeps the rendered HTML (tagged "content", evicted the
+/// moment a file under content/ changes), and an ETag lets a returning reader's browser get a
+/// few-byte 304 instead of the page again. Only pages marked
+/// <c>[OutputCache(PolicyName = Caching.ContentPolicy)]</c> and <c>[ConditionalGet]</c> are kept:
+/// never the appointment form (its antiforgery token and cookie are per reader), error pages, a
+/// response that sets a cookie, a signed-in request, or anything in preview.
 /// </summary>
 public static partial class Caching
 {
@@ -21,6 +27,12 @@ public static partial class Caching
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddOptions<ContentCacheOptions>()
+            .BindConfiguration(ContentCacheOptions.SectionName)
+            .Validate(o => o.SizeLimitBytes > 0 && o.MaximumPageBytes > 0 && o.MaximumPageBytes <= o.SizeLimitBytes,
+                "ContentCache:SizeLimitBytes and ContentCache:MaximumPageBytes must be positive, the page limit no more than the total.")
+            .ValidateOnStart();
+        services.AddSingleton<StoredPages>();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(ContentPolicy, new ContentPagePolicy());
@@ -28,20 +40,158 @@ public static partial class Caching
             options.UseCaseSensitivePaths = true;
             // Eviction is what keeps pages fresh; expiry only bounds the damage of a missed file event.
             options.DefaultExpirationTimeSpan = TimeSpan.FromHours(1);
+            // The stored pages in front answer almost every read; this only holds HTML between a
+            // change and the next reads, so it is kept small. Without limits, every made-up address
+            // that reaches a page ("/about//") was one more copy (10,000 of them: 190 MB).
+            options.SizeLimit = 16L * 1024 * 1024;
+            options.MaximumBodySize = 1024 * 1024;
         });
         services.AddHostedService<ContentCacheEviction>();
         return builder;
     }
 
-    /// <summary>After routing: both parts read the page's endpoint metadata.</summary>
+    /// <summary>
+    /// Serves a stored page, in the form the reader accepts, before anything else runs (routing,
+    /// compression, the page). Goes after request logging and before response compression.
+    /// </summary>
+    public static WebApplication UseStoredContentPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Preview) return app;
+        var pages = app.Services.GetRequiredService<StoredPages>();
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && IsPublicRequest(request)
+                && pages.TryGetFresh(KeyOf(request), out var page)
+                ? StoredPageResponse.Write(context, page, fromStore: true)
+                : next(context);
+        });
+        return app;
+    }
+
+    /// <summary>After routing: every part reads the page's endpoint metadata.</summary>
     public static WebApplication UseContentCaching(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Preview)
+        {
+            app.UseStoringContentPages();
+        }
+
         app.UseOutputCache();
         // Inside the output cache, so the cached copy carries the ETag and the cache itself answers 304s.
         app.UseConditionalGet();
         return app;
     }
+
+    /// <summary>
+    /// The store's key: the address as asked (case kept, so "/Conditions" still reaches its
+    /// redirect), without the query string, which a content page ignores.
+    /// </summary>
+    private static string KeyOf(HttpRequest request) => request.PathBase.HasValue ? request.PathBase.Value + request.Path.Value : request.Path.Value ?? "/";
+
+    /// <summary>
+    /// A request that may be answered with the page every reader gets: not one carrying
+    /// credentials or a sign-in cookie (the framework's default names), so a signed-in member of
+    /// staff always gets a page made for them.
+    /// </summary>
+    private static bool IsPublicRequest(HttpRequest request)
+    {
+        if (!StringValues.IsNullOrEmpty(request.Headers.Authorization)) return false;
+        foreach (var cookie in request.Headers.Cookie)
+        {
+            if (cookie is not null && (cookie.Contains(".AspNetCore.Identity.", StringComparison.Ordinal) || cookie.Contains(".AspNetCore.Cookies", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// When a content page was not stored (first read, or made again after a change): lets the
+    /// page make its plain HTML, stores it in every form, and answers this request from the store.
+    /// </summary>
+    private static void UseStoringContentPages(this WebApplication app)
+    {
+        var pages = app.Services.GetRequiredService<StoredPages>();
+        var content = app.Services.GetRequiredService<ContentStore>();
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!HttpMethods.IsGet(request.Method) || !IsPublicRequest(request)
+                || context.GetEndpoint()?.Metadata.GetMetadata<ConditionalGetAttribute>() is null)
+            {
+                await next(context);
+                return;
+            }
+
+            // Read before the page reads the content, so an edit made while it renders is noticed.
+            var generation = pages.Generation;
+            var token = content.Watch();
+            var response = context.Response;
+            var headers = request.Headers;
+            // The page below must give the whole plain page: the store makes the compressed forms
+            // and answers conditional requests itself.
+            var (acceptEncoding, ifNoneMatch, ifModifiedSince) = (headers.AcceptEncoding, headers.IfNoneMatch, headers.IfModifiedSince);
+            headers.AcceptEncoding = default;
+            headers.IfNoneMatch = default;
+            headers.IfModifiedSince = default;
+            var original = response.Body;
+            using var buffer = new MemoryStream();
+            response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                response.Body = original;
+                (headers.AcceptEncoding, headers.IfNoneMatch, headers.IfModifiedSince) = (acceptEncoding, ifNoneMatch, ifModifiedSince);
+            }
+
+            if (response.StatusCode == StatusCodes.Status200OK
+                && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+                && StringValues.IsNullOrEmpty(response.Headers.ContentEncoding)
+                && buffer.Length > 0 && buffer.Length <= pages.Limits.MaximumPageBytes)
+            {
+                var html = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                // A file changed while this page was made: it may hold the old text, so it is
+                // sent to this reader but not kept.
+                var page = pages.Store(KeyOf(request), html, PageHeaders(response.Headers), token.HasChanged ? -1 : generation);
+                await StoredPageResponse.Write(context, page, fromStore: false);
+                return;
+            }
+
+            if (response.StatusCode == StatusCodes.Status200OK && ConditionalGet.Matches(ifNoneMatch, response.Headers.ETag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.ContentType = default;
+                return;
+            }
+
+            // Nothing written (a 404 about to be re-executed as the not-found page): leave the
+            // length unset, or the status-code pages would take the response as complete.
+            if (buffer.Length == 0) return;
+            response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        });
+    }
+
+    /// <summary>The headers the page itself set (Content-Type, chiefly): those the store sets per form or per response are left out.</summary>
+    private static KeyValuePair<string, StringValues>[] PageHeaders(IHeaderDictionary headers) =>
+        headers.Where(h => !PerResponseHeaders.Contains(h.Key)).ToArray();
+
+    private static readonly HashSet<string> PerResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.Age, HeaderNames.ContentLength,
+        HeaderNames.ContentEncoding, HeaderNames.Date, HeaderNames.Server, HeaderNames.SetCookie, HeaderNames.TransferEncoding,
+    };
 
     /// <summary>
     /// The whole policy (a named policy given as an object does not include the framework's default
@@ -100,7 +250,7 @@ public static partial class Caching
     }
 
     /// <summary>Empties the cached pages whenever the content store sees a file change.</summary>
-    private sealed partial class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, ILogger<ContentCacheEviction> logger) : IHostedService
+    private sealed partial class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, StoredPages pages, ILogger<ContentCacheEviction> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -115,7 +265,11 @@ public static partial class Caching
         }
 
         // The event comes on the file watcher's thread; eviction is quick and must not throw there.
-        private void OnContentChanged() => _ = EvictAsync();
+        private void OnContentChanged()
+        {
+            pages.Invalidate();
+            _ = EvictAsync();
+        }
 
         private async Task EvictAsync()
         {

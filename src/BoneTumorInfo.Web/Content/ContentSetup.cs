@@ -52,14 +52,45 @@ public static class ContentSetup
 
     /// <summary>
     /// Builds the page index as the site starts, so content errors are in the log straight away
-    /// (not at the first visit) and the first reader does not wait for it.
+    /// (not at the first visit) and the first reader does not wait for all of it. In the
+    /// background: the server starts listening meanwhile, and a request that comes first waits
+    /// only for the rest of the same build.
     /// </summary>
     private sealed class ContentIndexWarmUp(ContentStore store) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = store.Index;
+            _ = Task.Run(WarmUp, CancellationToken.None);
             return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// The index, then each language's home page rendered: the first render starts the Markdown
+        /// pipeline and the sanitizer, which would otherwise be the first reader's wait.
+        /// </summary>
+        private void WarmUp()
+        {
+            var index = store.Index;
+            foreach (var language in index.SiteLanguages.Codes)
+            {
+                if (index.Find(language, "") is { IsBroken: false } home)
+                {
+                    try
+                    {
+                        store.Render(home);
+                    }
+                    catch (IOException)
+                    {
+                        // Being saved at this moment: the first reader renders it instead.
+                    }
+                }
+            }
+
+            // Then every other page's front matter (a request reads the few it needs meanwhile).
+            index.ReadAll();
+            // Reading thousands of page files leaves tens of megabytes of parser garbage that the
+            // GC would keep committed for a long while; give it back to the machine once, now.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
