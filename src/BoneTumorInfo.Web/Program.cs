@@ -1,6 +1,7 @@
 using BoneTumorInfo.Web.Appointments;
 using BoneTumorInfo.Web.Content;
 using BoneTumorInfo.Web.Site;
+using BoneTumorInfo.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddSiteHealthChecks();
 builder.AddSitePages();
 builder.AddContent();
 builder.AddAppointments();
+builder.AddStaff();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.
 app.UseRouting();
 app.UseAppointments();
+app.UseStaff();
 app.UseContentCaching();
 app.MapSiteHealthChecks();
 app.MapSitePages();
