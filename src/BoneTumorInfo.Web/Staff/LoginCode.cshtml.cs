@@ -10,7 +10,7 @@ public sealed class LoginCodeModel(SignInManager<StaffUser> signIn) : StaffPageM
     public override string PageTitle => "Enter your code";
 
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string AuthenticatorCode { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -21,16 +21,16 @@ public sealed class LoginCodeModel(SignInManager<StaffUser> signIn) : StaffPageM
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect(StaffPaths.Login);
-        var code = new string(Code.Where(char.IsAsciiDigit).ToArray());
+        var code = new string(AuthenticatorCode.Where(char.IsAsciiDigit).ToArray());
         if (code.Length != 6)
         {
-            Errors.Add(("Code", "Enter the 6-digit code from your authenticator app"));
+            Errors.Add(("AuthenticatorCode", "Enter the 6-digit code from your authenticator app"));
             return Page();
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded) return LocalRedirect(StaffReturnUrl(ReturnUrl));
-        Errors.Add(("Code", result.IsLockedOut
+        Errors.Add(("AuthenticatorCode", result.IsLockedOut
             ? "Signing in is blocked for this account for now, after too many wrong tries. Try again in 15 minutes."
             : "The code is not right. Codes change every 30 seconds: enter the one shown now"));
         return Page();

@@ -21,7 +21,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
     public string SharedKey { get; private set; } = "";
 
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string AuthenticatorCode { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -34,10 +34,10 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
     {
         if (await users.GetUserAsync(User) is not { } user) return LocalRedirect(StaffPaths.Login);
         if (user.TwoFactorEnabled) return LocalRedirect(StaffPaths.Root);
-        var code = new string(Code.Where(char.IsAsciiDigit).ToArray());
+        var code = new string(AuthenticatorCode.Where(char.IsAsciiDigit).ToArray());
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            Errors.Add(("Code", code.Length != 6 ? "Enter the 6-digit code from your authenticator app" : "The code is not right. Check the key you entered, then enter the code shown now"));
+            Errors.Add(("AuthenticatorCode", code.Length != 6 ? "Enter the 6-digit code from your authenticator app" : "The code is not right. Check the key you entered, then enter the code shown now"));
             await LoadKeyAsync(user);
             return Page();
         }
