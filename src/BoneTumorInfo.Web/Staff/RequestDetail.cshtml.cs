@@ -1,10 +1,11 @@
+using BoneTumorInfo.Appointments.Storage;
 using BoneTumorInfo.Appointments.WorkList;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BoneTumorInfo.Web.Staff;
 
 /// <summary>One request: everything the person sent, who has it, what happened, its history; assign, record, delete.</summary>
-public sealed partial class RequestDetailModel(WorkListStore workList, ILogger<RequestDetailModel> logger) : StaffPageModel
+public sealed partial class RequestDetailModel(WorkListStore workList, SqliteAppointmentStore queue, ILogger<RequestDetailModel> logger) : StaffPageModel
 {
     public override string PageTitle => "Request " + Reference;
 
@@ -81,6 +82,9 @@ public sealed partial class RequestDetailModel(WorkListStore workList, ILogger<R
         }
 
         if (!await workList.DeleteAsync(Reference, Me)) return NotFound();
+        // The copy still waiting out its retention in this server's own queue goes too. (With
+        // RabbitMQ, other servers' outboxes keep theirs until their retention purge.)
+        await queue.ForgetAsync(Reference);
         LogChange(logger, Reference, "deleted");
         return LocalRedirect($"{StaffPaths.Requests}?deleted={Uri.EscapeDataString(Reference)}");
     }
