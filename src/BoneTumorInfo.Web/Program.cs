@@ -3,6 +3,7 @@ using BoneTumorInfo.Web.Content;
 using BoneTumorInfo.Web.Search;
 using BoneTumorInfo.Web.Seo;
 using BoneTumorInfo.Web.Site;
+using BoneTumorInfo.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddContent();
 builder.AddSearch();
 builder.AddSeo();
 builder.AddAppointments();
+builder.AddStaff();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.
 app.UseRouting();
 app.UseAppointments();
+app.UseStaff();
 app.UseContentCaching();
 app.MapSiteHealthChecks();
 app.MapSeo();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace BoneTumorInfo.Appointments.Receiving;
 
@@ -42,31 +41,16 @@ public sealed class RequestWriter(TextWriter output, OutputFormat format, bool w
             r.Reference,
             r.SubmittedAt.ToString("o", CultureInfo.InvariantCulture),
             r.SubmittedBy.ToString(),
-            Text(r.PatientName),
+            CsvCells.Text(r.PatientName),
             r.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.Phone,
-            Text(r.Email),
+            CsvCells.Text(r.Email),
             r.Service.ToString(),
             r.CallLanguage.ToString(),
-            Text(r.Reason),
+            CsvCells.Text(r.Reason),
             r.FormLanguage.Code(),
-            Text(r.PhoneExtension),
+            CsvCells.Text(r.PhoneExtension),
         ];
-        return string.Join(',', cells.Select(Quote));
-    }
-
-    /// <summary>
-    /// Free text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-    /// apostrophe, so opening the file cannot run anything a form-filler typed.
-    /// </summary>
-    private static string Text(string? value) =>
-        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value ?? "";
-
-    private static string Quote(string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return value;
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        builder.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        return builder.Append('"').ToString();
+        return CsvCells.Line(cells);
     }
 }

@@ -4,7 +4,7 @@ namespace BoneTumorInfo.Appointments.Storage;
 /// The SQLite files hold patient details, so on Unix only the account the site runs as may read
 /// them: the data folder is made 0700 and every database file 0600, whatever the umask.
 /// </summary>
-internal static class PrivateFiles
+public static class PrivateFiles
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

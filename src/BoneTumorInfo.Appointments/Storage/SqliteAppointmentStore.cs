@@ -136,6 +136,20 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes one request now, delivered or not: the person asked for their details to go
+    /// (the staff area's "delete"). The row's pages are overwritten (secure_delete). True when it was here.
+    /// </summary>
+    public async Task<bool> ForgetAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        await _initialised.Value.ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON; DELETE FROM appointment_requests WHERE reference = $reference";
+        command.Parameters.AddWithValue("$reference", reference);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _writes.Writer.TryComplete();
