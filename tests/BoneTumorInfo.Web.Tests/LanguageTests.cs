@@ -21,6 +21,8 @@ public sealed class LanguageTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal("এই পাতায় যা আছে", page.QuerySelector(".contents__title")?.TextContent);
         Assert.Contains("পাতাটি শেষ পর্যালোচনা", page.QuerySelector("footer")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("নভেম্বর", page.QuerySelector("footer time")?.TextContent, StringComparison.Ordinal);
+        // "১ নভেম্বর ২০২৬": Bengali digits on a Bengali page, not 1 and 2026.
+        Assert.Matches("^[০-৯]+ নভেম্বর [০-৯]{4}$", page.QuerySelector("footer time")?.TextContent);
         var english = page.QuerySelector("a[hreflang=en]");
         Assert.Equal("/bone-tumor-surgery/anaesthesia", english?.GetAttribute("href"));
         Assert.Equal("en", english?.GetAttribute("lang"));

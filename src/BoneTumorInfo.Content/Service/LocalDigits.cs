@@ -1,21 +1,27 @@
 namespace BoneTumorInfo.Content.Service;
 
-/// <summary>Writes digits the way a page's readers write them: ০-৯ on Bengali pages, 0-9 elsewhere.</summary>
+/// <summary>
+/// Writes digits the way a page's readers write them: the language's own digits (০-৯ for
+/// Bengali, from its culture's NativeDigits), 0-9 where those are the language's own.
+/// </summary>
 public static class LocalDigits
 {
-    private const string Bengali = "০১২৩৪৫৬৭৮৯";
-
     public static string In(string language, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (language != "bn") return text;
-        return string.Create(text.Length, text, static (span, source) =>
+        string[] digits;
+        try
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c is >= '0' and <= '9' ? Bengali[c - '0'] : c;
-            }
-        });
+            digits = System.Globalization.CultureInfo.GetCultureInfo(language).NumberFormat.NativeDigits;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return text;
+        }
+
+        if (digits.Length != 10 || digits[0] == "0") return text;
+        var written = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text) written.Append(c is >= '0' and <= '9' ? digits[c - '0'] : c.ToString());
+        return written.ToString();
     }
 }

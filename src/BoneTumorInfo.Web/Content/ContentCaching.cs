@@ -249,20 +249,29 @@ public static partial class Caching
         }
     }
 
-    /// <summary>Empties the cached pages whenever the content store sees a file change.</summary>
-    private sealed partial class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, StoredPages pages, ILogger<ContentCacheEviction> logger) : IHostedService
+    /// <summary>
+    /// Empties the cached pages whenever the content store sees a file change, and once an hour,
+    /// because a page also changes with the date: past its review date it tells readers so.
+    /// </summary>
+    private sealed partial class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, StoredPages pages, TimeProvider clock, ILogger<ContentCacheEviction> logger) : IHostedService, IDisposable
     {
+        private ITimer? _hourly;
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
             store.Changed += OnContentChanged;
+            _hourly = clock.CreateTimer(_ => OnContentChanged(), null, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
             store.Changed -= OnContentChanged;
+            _hourly?.Dispose();
             return Task.CompletedTask;
         }
+
+        public void Dispose() => _hourly?.Dispose();
 
         // The event comes on the file watcher's thread; eviction is quick and must not throw there.
         private void OnContentChanged()

@@ -46,7 +46,8 @@ public sealed record SiteChrome(
     /// <summary>What the page asks of search engines ("noindex" for search results); null for the default.</summary>
     public string? Robots { get; init; }
 
-    public string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>"1 November 2026", or "১ নভেম্বর ২০২৬" on a Bengali page: the language's own digits too.</summary>
+    public string FormatDate(DateOnly date) => LocalDigits.In(Language, date.ToString("d MMMM yyyy", Culture));
 
     /// <summary>The chrome for a content page: its section is marked current in the navigation.</summary>
     public static SiteChrome For(ContentStore store, PageEntry page)

@@ -19,7 +19,7 @@ public sealed class StatusModel(ContentStore store, SiteLanguages languages, ISt
 
     public string Heading { get; private set; } = "";
 
-    public void OnPost(int code) => OnGet(code);
+    public void OnPost([FromRoute] int code) => OnGet(code);
 
     /// <summary>Methods with no handler here (PUT, DELETE, …, re-executed after a 405) get the same page.</summary>
     public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
@@ -31,7 +31,7 @@ public sealed class StatusModel(ContentStore store, SiteLanguages languages, ISt
         }
     }
 
-    public void OnGet(int code)
+    public void OnGet([FromRoute] int code)
     {
         // Reached directly (not re-executed), /status/404 is itself an address that does not
         // exist; after an exception the handler re-executes here as a 500.
