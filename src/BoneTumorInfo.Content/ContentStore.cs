@@ -30,7 +30,7 @@ public sealed partial class ContentStore : IDisposable
     private long _version;
     private CancellationTokenSource _nextChange = new();
     private Snapshot? _snapshot;
-    private long _readByEarlierBuilds;
+    private long _pageFilesRead;
 
     private sealed record Snapshot(PageIndex Index, long Version, ServiceProfile? Service, IReadOnlyList<ContentDiagnostic> ServiceDiagnostics)
     {
@@ -72,7 +72,7 @@ public sealed partial class ContentStore : IDisposable
     /// Page files read since the store started (a counting seam for tests: an edit at thousands
     /// of pages must read one file, not all of them).
     /// </summary>
-    public long PageFilesRead => Interlocked.Read(ref _readByEarlierBuilds) + (Volatile.Read(ref _snapshot)?.Index.FilesReadInAll ?? 0);
+    public long PageFilesRead => Interlocked.Read(ref _pageFilesRead);
 
     public PageIndex Index => Current.Index;
 
@@ -144,29 +144,8 @@ public sealed partial class ContentStore : IDisposable
         var serviceChanged = previous is null || everything || changed.Contains(ServiceProfile.FileName);
         var (service, serviceDiagnostics) = serviceChanged ? LoadService(previous?.Service) : (previous!.Service, previous.ServiceDiagnostics);
         var updated = previous is null || everything ? null : previous.Index.Update(changed);
-        PageIndex index;
-        if (updated is not null)
-        {
-            index = updated;
-            LogIndexUpdated(_logger, index.FilesRead, index.PageCount);
-            foreach (var diagnostic in index.ChangedPages.SelectMany(p => p.Diagnostics).Where(d => d.IsError))
-            {
-                LogContentError(_logger, diagnostic);
-            }
-        }
-        else
-        {
-            if (previous is not null) Interlocked.Add(ref _readByEarlierBuilds, previous.Index.FilesReadInAll);
-            // The file names now (a request needs only its own page's and its navigation's files);
-            // every file's front matter in the background, then what is wrong is logged.
-            index = PageIndex.BuildLazily(RootPath, _options, _options.Preview);
-            _ = Task.Run(() =>
-            {
-                index.ReadAll();
-                LogIndexed(index);
-            });
-        }
-
+        var index = updated ?? PageIndex.Build(RootPath, _options, _options.Preview);
+        Interlocked.Add(ref _pageFilesRead, index.FilesRead);
         var snapshot = new Snapshot(index, version, service, serviceDiagnostics);
         if (updated is not null && !serviceChanged)
         {
@@ -181,6 +160,7 @@ public sealed partial class ContentStore : IDisposable
             }
         }
 
+        LogIndexed(index, updated is not null);
         return snapshot;
     }
 
@@ -262,9 +242,10 @@ public sealed partial class ContentStore : IDisposable
         return (lastGood, diagnostics);
     }
 
-    private void LogIndexed(PageIndex index)
+    private void LogIndexed(PageIndex index, bool updated)
     {
-        LogIndexBuilt(_logger, index.Pages.Count, index.Diagnostics.Count(d => d.IsError));
+        if (updated) LogIndexUpdated(_logger, index.FilesRead, index.Pages.Count);
+        else LogIndexBuilt(_logger, index.Pages.Count, index.Diagnostics.Count(d => d.IsError));
         foreach (var diagnostic in index.Diagnostics.Where(d => d.IsError))
         {
             LogContentError(_logger, diagnostic);
@@ -280,7 +261,7 @@ public sealed partial class ContentStore : IDisposable
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-read {FileCount} changed files; {PageCount} content pages")]
-    private static partial void LogIndexUpdated(ILogger logger, long fileCount, int pageCount);
+    private static partial void LogIndexUpdated(ILogger logger, int fileCount, int pageCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No file watcher for {RootPath} ({Reason}); every change re-reads the whole folder")]
     private static partial void LogWatcherUnavailable(ILogger logger, string rootPath, string reason);

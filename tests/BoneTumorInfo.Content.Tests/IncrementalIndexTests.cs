@@ -137,43 +137,6 @@ public sealed class IncrementalIndexTests : IDisposable
         Assert.Equal(Describe(before), Describe(after));
     }
 
-    [Fact]
-    public void A_lazily_built_index_answers_a_page_and_its_navigation_after_reading_a_few_files_and_agrees_with_a_full_build()
-    {
-        var index = PageIndex.BuildLazily(_content.Root, new ContentOptions(), includeDrafts: false);
-        Assert.Equal(0, index.FilesRead);
-
-        var page = index.Find("en", "guides/page-0500")!;
-        var sections = index.Sections("en");
-        var crumbs = index.Breadcrumbs(page);
-        var (previous, next) = index.PreviousNext(page);
-
-        Assert.Equal("Page 0500", page.Title);
-        Assert.Equal(["Guides"], sections.Select(s => s.Title));
-        Assert.Equal(["Home", "Guides"], crumbs.Select(c => c.Title));
-        Assert.Equal(("guides/page-0499", "guides/page-0501"), (previous!.Slug, next!.Slug));
-        // Its own file, home, and the section's index and pages (for the order of its steps):
-        // every English file, but not the Bengali one.
-        Assert.Equal(PageCount + 2, index.FilesRead);
-        Assert.Equal(Describe(Build()), Describe(index));
-        Assert.Equal(PageCount + 3, index.FilesRead);
-    }
-
-    [Fact]
-    public void The_first_page_of_a_big_site_needs_only_its_own_folder_read()
-    {
-        _content.Write("en/about.md", TestPages.Page("About", order: 2));
-        var index = PageIndex.BuildLazily(_content.Root, new ContentOptions(), includeDrafts: false);
-
-        var about = index.Find("en", "about")!;
-        _ = index.Sections("en");
-        _ = index.Breadcrumbs(about);
-        _ = index.PreviousNext(about);
-
-        // about.md, home and the other section's folder page (for the navigation's order): not the thousand guides.
-        Assert.Equal(3, index.FilesRead);
-    }
-
     [Theory]
     [InlineData("edit")]
     [InlineData("add")]
@@ -182,8 +145,6 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         using var store = new ContentStore(Options.Create(new ContentOptions { RootPath = _content.Root }), NullLogger<ContentStore>.Instance);
         var before = store.Index;
-        // The store reads page files as they are asked for, and the rest in the background.
-        before.ReadAll();
         Assert.Equal(PageCount + 3, store.PageFilesRead);
         var rendered = store.Render(before.Find("en", "guides/page-0100")!);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BoneTumorInfo.Content.Service;
 using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Glossary;
@@ -10,50 +9,19 @@ namespace BoneTumorInfo.Content.Pages;
 /// <summary>
 /// Every page of every language, built from the files themselves: navigation, breadcrumbs and
 /// previous/next all come from here, so nothing is a hand-kept list. Immutable once built.
-/// Addresses, clashes and the shape of each section come from the file names alone; a page's
-/// front matter is read when first needed (or by <see cref="ReadAll"/>), so a site with
-/// thousands of pages can answer its first reader after reading a dozen files.
 /// </summary>
 public sealed class PageIndex
 {
-    /// <summary>One page file: where it is, and its entry, read from the file once.</summary>
-    private sealed class Slot(string language, string relative, string slug, Lazy<PageEntry> entry)
-    {
-        public string Language { get; } = language;
-
-        public string Relative { get; } = relative;
-
-        public string Slug { get; } = slug;
-
-        public Lazy<PageEntry> Entry { get; } = entry;
-    }
-
-    /// <summary>Files read, for <see cref="FilesRead"/> (this index) and <see cref="FilesReadInAll"/> (this index and those it was updated from).</summary>
-    private sealed class Counter
-    {
-        public long Count;
-    }
-
-    private readonly Dictionary<(string Language, string Slug), Slot> _bySlug = [];
-    private readonly Dictionary<string, Slot> _byFile = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Language, string Slug), List<Slot>> _childSlots = [];
-    private readonly ConcurrentDictionary<(string Language, string Slug), List<PageEntry>> _children = new();
+    private readonly Dictionary<(string Language, string Slug), PageEntry> _bySlug = [];
+    private readonly Dictionary<string, PageEntry> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Language, string Slug), List<PageEntry>> _children = [];
+    private readonly List<ContentDiagnostic> _diagnostics = [];
     private readonly Dictionary<string, GlossaryTerms> _glossaries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ContentDiagnostic>> _glossaryProblems = new(StringComparer.Ordinal);
-    private readonly List<ContentDiagnostic> _folderProblems = [];
-    private readonly List<(Slot Slot, Slot Owner)> _clashes = [];
-    private readonly Counter _read = new();
-    private Counter _readInAll = new();
-    private readonly Lazy<List<ContentDiagnostic>> _diagnostics;
-    private readonly Lazy<List<PageEntry>> _pages;
-    private readonly Lazy<bool> _readAll;
-    private string _rootName = "content";
 
-    /// <summary>Every page (reads every file not read yet).</summary>
-    public IReadOnlyCollection<PageEntry> Pages => _pages.Value;
+    public IReadOnlyCollection<PageEntry> Pages => _bySlug.Values;
 
-    /// <summary>Errors found while indexing (front matter, clashing URLs); reads every file not read yet.</summary>
-    public IReadOnlyList<ContentDiagnostic> Diagnostics => _diagnostics.Value;
+    /// <summary>Errors found while indexing (front matter, clashing URLs).</summary>
+    public IReadOnlyList<ContentDiagnostic> Diagnostics => _diagnostics;
 
     public bool IncludeDrafts { get; }
 
@@ -64,11 +32,7 @@ public sealed class PageIndex
     /// </summary>
     public IReadOnlyList<ContentDiagnostic> FolderProblems => _folderProblems;
 
-    /// <summary>How many page files this index read (all of them for a build, the changed ones for an update).</summary>
-    public long FilesRead => Interlocked.Read(ref _read.Count);
-
-    /// <summary>How many page files were read by this index and every index it was updated from (a counting seam for tests).</summary>
-    public long FilesReadInAll => Interlocked.Read(ref _readInAll.Count);
+    private readonly List<ContentDiagnostic> _folderProblems = [];
 
     /// <summary>The glossary of a language (empty when it has none).</summary>
     public GlossaryTerms GlossaryFor(string language) => _glossaries.GetValueOrDefault(language) ?? GlossaryTerms.Empty;
@@ -78,19 +42,6 @@ public sealed class PageIndex
         RootPath = rootPath;
         IncludeDrafts = includeDrafts;
         SiteLanguages = siteLanguages;
-        _readAll = new Lazy<bool>(() =>
-        {
-            // One core is left for readers while a big site is read in the background.
-            var slots = _byFile.Values.Where(s => !s.Entry.IsValueCreated).ToArray();
-            Parallel.ForEach(slots, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, s => _ = s.Entry.Value);
-            return true;
-        });
-        _pages = new Lazy<List<PageEntry>>(() =>
-        {
-            ReadAll();
-            return _bySlug.Values.Select(s => s.Entry.Value).ToList();
-        });
-        _diagnostics = new Lazy<List<ContentDiagnostic>>(CollectDiagnostics);
     }
 
     /// <summary>
@@ -126,17 +77,6 @@ public sealed class PageIndex
     /// so a file reads <c>content/en/about.md</c>); the checker passes the path as the user typed it.</param>
     public static PageIndex Build(string rootPath, ContentOptions options, bool includeDrafts, string? displayRoot = null)
     {
-        var index = BuildLazily(rootPath, options, includeDrafts, displayRoot);
-        index.ReadAll();
-        return index;
-    }
-
-    /// <summary>
-    /// The index from the file names alone: each page's file is read when something first asks
-    /// for it, or by <see cref="ReadAll"/>. The site starts this way and reads the rest in the background.
-    /// </summary>
-    public static PageIndex BuildLazily(string rootPath, ContentOptions options, bool includeDrafts, string? displayRoot = null)
-    {
         ArgumentNullException.ThrowIfNull(options);
         var languages = SiteLanguages.From(options);
         var rootName = (displayRoot ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath))).Replace('\\', '/').TrimEnd('/');
@@ -154,28 +94,20 @@ public sealed class PageIndex
 
             index.LoadGlossary(language);
             // Names starting with "." or "_" (notes, drafts kept aside) are already left out.
-            foreach (var relative in files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)))
+            // Read on every core: at thousands of pages, reading is most of the start-up.
+            var pages = files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)).ToArray();
+            var entries = new PageEntry[pages.Length];
+            Parallel.For(0, pages.Length, i => entries[i] = index.Read(language, pages[i]));
+            foreach (var entry in entries)
             {
-                index._byFile[$"{language}/{relative}"] = index.NewSlot(language, relative);
+                index._byFile[$"{language}/{entry.PathInLanguage}"] = entry;
             }
+
+            index.FilesRead += entries.Length;
         }
 
         index.Link();
         return index;
-    }
-
-    /// <summary>Reads every page file not read yet (in parallel; once, however many callers ask).</summary>
-    public void ReadAll() => _ = _readAll.Value;
-
-    private Slot NewSlot(string language, string relative)
-    {
-        var (read, readInAll) = (_read, _readInAll);
-        return new Slot(language, relative, ContentPaths.SlugOf(relative), new Lazy<PageEntry>(() =>
-        {
-            Interlocked.Increment(ref read.Count);
-            Interlocked.Increment(ref readInAll.Count);
-            return Read(language, relative);
-        }));
     }
 
     /// <summary>
@@ -189,13 +121,12 @@ public sealed class PageIndex
     public PageIndex? Update(IEnumerable<string> changedPaths)
     {
         ArgumentNullException.ThrowIfNull(changedPaths);
-        var next = new PageIndex(RootPath, IncludeDrafts, SiteLanguages) { _rootName = _rootName, _readInAll = _readInAll };
-        foreach (var (file, slot) in _byFile) next._byFile[file] = slot;
+        var next = new PageIndex(RootPath, IncludeDrafts, SiteLanguages) { _rootName = _rootName };
+        foreach (var (file, entry) in _byFile) next._byFile[file] = entry;
         foreach (var (language, glossary) in _glossaries) next._glossaries[language] = glossary;
         foreach (var (language, problems) in _glossaryProblems) next._glossaryProblems[language] = problems;
         next._folderProblems.AddRange(_folderProblems);
         var languages = SiteLanguages.Codes.ToHashSet(StringComparer.Ordinal);
-        var changed = new List<Slot>();
         foreach (var path in changedPaths.Distinct(StringComparer.Ordinal))
         {
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -229,9 +160,8 @@ public sealed class PageIndex
 
                 // Reached through a link: the full walk decides whether it may be read at all.
                 if (!string.Equals(real, Path.GetFullPath(full), StringComparison.Ordinal)) return null;
-                var slot = next.NewSlot(language, relative);
-                next._byFile[path] = slot;
-                changed.Add(slot);
+                next._byFile[path] = next.Read(language, relative);
+                next.FilesRead++;
             }
             else
             {
@@ -239,17 +169,16 @@ public sealed class PageIndex
             }
         }
 
-        // The changed files are read now; the rest keep what was read (or not yet) before.
-        next.ChangedPages = changed.Select(slot => slot.Entry.Value).ToList();
         next.Link();
         return next;
     }
 
-    /// <summary>For an index made by <see cref="Update"/>: the pages it read again.</summary>
-    public IReadOnlyList<PageEntry> ChangedPages { get; private set; } = [];
+    /// <summary>How many page files were read to make this index (all of them for a build, the changed ones for an update).</summary>
+    public int FilesRead { get; private set; }
 
-    /// <summary>How many addresses have a page (without reading any file).</summary>
-    public int PageCount => _bySlug.Count;
+    private string _rootName = "content";
+
+    private readonly Dictionary<string, List<ContentDiagnostic>> _glossaryProblems = new(StringComparer.Ordinal);
 
     private void LoadGlossary(string language)
     {
@@ -261,58 +190,44 @@ public sealed class PageIndex
     }
 
     /// <summary>
-    /// Addresses, clashes and the pages under each page, from the file names: files in order
-    /// within each language, so the first of two files claiming one address keeps it, however
-    /// the index was made. Nothing here reads a file.
+    /// Addresses, clashes, sections and their order, and the list of problems, all from the
+    /// entries: files in order within each language, so the first of two files claiming one
+    /// address keeps it, however the index was made.
     /// </summary>
     private void Link()
     {
-        var byLanguage = _byFile.Values.ToLookup(s => s.Language, StringComparer.Ordinal);
+        var byLanguage = _byFile.Values.ToLookup(e => e.Language, StringComparer.Ordinal);
         foreach (var language in SiteLanguages.Codes)
         {
-            foreach (var slot in byLanguage[language].OrderBy(s => s.Relative, StringComparer.Ordinal))
+            if (_glossaryProblems.TryGetValue(language, out var glossaryProblems)) _diagnostics.AddRange(glossaryProblems);
+            foreach (var entry in byLanguage[language].OrderBy(e => e.PathInLanguage, StringComparer.Ordinal))
             {
-                if (!_bySlug.TryAdd((language, slot.Slug), slot)) _clashes.Add((slot, _bySlug[(language, slot.Slug)]));
-            }
-        }
-
-        foreach (var slot in _bySlug.Values)
-        {
-            var parent = NearestAncestor(slot.Language, slot.Slug);
-            if (parent is null) continue;
-            if (!_childSlots.TryGetValue((slot.Language, parent.Slug), out var list))
-            {
-                _childSlots[(slot.Language, parent.Slug)] = list = [];
-            }
-
-            list.Add(slot);
-        }
-    }
-
-    /// <summary>Every problem, in file order per language: the glossary's, each page's, clashing addresses; then the folders'.</summary>
-    private List<ContentDiagnostic> CollectDiagnostics()
-    {
-        ReadAll();
-        var diagnostics = new List<ContentDiagnostic>();
-        var clashes = _clashes.ToDictionary(c => c.Slot, c => c.Owner);
-        var byLanguage = _byFile.Values.ToLookup(s => s.Language, StringComparer.Ordinal);
-        foreach (var language in SiteLanguages.Codes)
-        {
-            if (_glossaryProblems.TryGetValue(language, out var glossaryProblems)) diagnostics.AddRange(glossaryProblems);
-            foreach (var slot in byLanguage[language].OrderBy(s => s.Relative, StringComparer.Ordinal))
-            {
-                var entry = slot.Entry.Value;
-                diagnostics.AddRange(entry.Diagnostics);
-                if (clashes.TryGetValue(slot, out var owner))
+                _diagnostics.AddRange(entry.Diagnostics);
+                if (!_bySlug.TryAdd((language, entry.Slug), entry))
                 {
-                    diagnostics.Add(new ContentDiagnostic(entry.DisplayPath, 1, 1, DiagnosticSeverity.Error,
-                        $"this page has the same address ({entry.Url}) as {owner.Entry.Value.DisplayPath}; rename one of them"));
+                    _diagnostics.Add(new ContentDiagnostic(entry.DisplayPath, 1, 1, DiagnosticSeverity.Error,
+                        $"this page has the same address ({entry.Url}) as {_bySlug[(language, entry.Slug)].DisplayPath}; rename one of them"));
                 }
             }
         }
 
-        diagnostics.AddRange(_folderProblems);
-        return diagnostics;
+        _diagnostics.AddRange(_folderProblems);
+        foreach (var entry in _bySlug.Values)
+        {
+            var parent = NearestAncestor(entry);
+            if (parent is null) continue;
+            if (!_children.TryGetValue((entry.Language, parent.Slug), out var list))
+            {
+                _children[(entry.Language, parent.Slug)] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        foreach (var list in _children.Values)
+        {
+            list.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.Title, b.Title));
+        }
     }
 
     /// <summary>One page file's entry: its front matter, or what stops it being read. Touches nothing shared (files are read in parallel).</summary>
@@ -384,13 +299,12 @@ public sealed class PageIndex
     /// <summary>The page at a language and slug, if it exists at all (broken pages included, so they can say "being updated").</summary>
     public PageEntry? Find(string language, string slug)
     {
-        if (!_bySlug.TryGetValue((language, slug), out var slot)) return null;
-        var entry = slot.Entry.Value;
+        if (!_bySlug.TryGetValue((language, slug), out var entry)) return null;
         return entry.IsDraft && !IncludeDrafts ? null : entry;
     }
 
     /// <summary>A page by its file, relative to the content root (<c>en/conditions/index.md</c>).</summary>
-    public PageEntry? FindFile(string pathFromRoot) => _byFile.TryGetValue(pathFromRoot, out var slot) ? slot.Entry.Value : null;
+    public PageEntry? FindFile(string pathFromRoot) => _byFile.GetValueOrDefault(pathFromRoot);
 
     /// <summary>The languages that have pages.</summary>
     public IEnumerable<string> Languages => _bySlug.Keys.Select(k => k.Language).Distinct();
@@ -399,15 +313,7 @@ public sealed class PageIndex
     public IReadOnlyList<PageEntry> ChildrenOf(PageEntry parent)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        var key = (parent.Language, parent.Slug);
-        if (!_childSlots.TryGetValue(key, out var slots)) return [];
-        var sorted = _children.GetOrAdd(key, _ =>
-        {
-            var list = slots.Select(s => s.Entry.Value).ToList();
-            list.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.Title, b.Title));
-            return list;
-        });
-        return sorted.Where(IsShown).ToList();
+        return _children.TryGetValue((parent.Language, parent.Slug), out var list) ? list.Where(IsShown).ToList() : [];
     }
 
     /// <summary>The sections of the primary navigation: the pages directly under the home page.</summary>
@@ -420,12 +326,10 @@ public sealed class PageIndex
     /// <summary>From the home page down to the page's parent.</summary>
     public IReadOnlyList<PageEntry> Breadcrumbs(PageEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         var trail = new List<PageEntry>();
-        for (var parent = NearestAncestor(entry.Language, entry.Slug); parent is not null; parent = NearestAncestor(parent.Language, parent.Slug))
+        for (var parent = NearestAncestor(entry); parent is not null; parent = NearestAncestor(parent))
         {
-            var page = parent.Entry.Value;
-            if (IsShown(page)) trail.Insert(0, page);
+            if (IsShown(parent)) trail.Insert(0, parent);
         }
 
         return trail;
@@ -438,7 +342,7 @@ public sealed class PageIndex
     public (PageEntry? Previous, PageEntry? Next) PreviousNext(PageEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var section = entry.FrontMatter?.Steps == true ? entry : NearestAncestor(entry.Language, entry.Slug)?.Entry.Value;
+        var section = entry.FrontMatter?.Steps == true ? entry : NearestAncestor(entry);
         if (section?.FrontMatter?.Steps != true) return (null, null);
         var sequence = new List<PageEntry> { section };
         sequence.AddRange(ChildrenOf(section));
@@ -447,11 +351,11 @@ public sealed class PageIndex
         return (at > 0 ? sequence[at - 1] : null, at < sequence.Count - 1 ? sequence[at + 1] : null);
     }
 
-    private Slot? NearestAncestor(string language, string slug)
+    private PageEntry? NearestAncestor(PageEntry entry)
     {
-        for (var parent = ContentPaths.ParentOf(slug); parent is not null; parent = ContentPaths.ParentOf(parent))
+        for (var slug = ContentPaths.ParentOf(entry.Slug); slug is not null; slug = ContentPaths.ParentOf(slug))
         {
-            if (_bySlug.TryGetValue((language, parent), out var slot)) return slot;
+            if (_bySlug.TryGetValue((entry.Language, slug), out var parent)) return parent;
         }
 
         return null;

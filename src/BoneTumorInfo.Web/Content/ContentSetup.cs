@@ -86,8 +86,6 @@ public static class ContentSetup
                 }
             }
 
-            // Then every other page's front matter (a request reads the few it needs meanwhile).
-            index.ReadAll();
             // Reading thousands of page files leaves tens of megabytes of parser garbage that the
             // GC would keep committed for a long while; give it back to the machine once, now.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
