@@ -49,7 +49,7 @@ public sealed class PublishedFixture : IAsyncLifetime
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Poll.UntilTrue(async () => (await client.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "The published site did not start.", TimeSpan.FromMilliseconds(200),
+            TimeSpan.FromSeconds(180), "The published site did not start.", TimeSpan.FromMilliseconds(200),
             typeof(HttpRequestException), typeof(TaskCanceledException));
 
         _playwright = await Playwright.CreateAsync();

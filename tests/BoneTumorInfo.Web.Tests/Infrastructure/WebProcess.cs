@@ -48,7 +48,7 @@ public sealed class WebProcess : IDisposable
         {
             using var client = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
             await Poll.UntilTrue(async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
-                TimeSpan.FromSeconds(30), "The web process did not start.", TimeSpan.FromMilliseconds(100),
+                TimeSpan.FromSeconds(120), "The web process did not start.", TimeSpan.FromMilliseconds(100),
                 typeof(HttpRequestException), typeof(TaskCanceledException));
         }
         catch
