@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -44,8 +46,11 @@ public sealed class SearchIndex : IDisposable
         /// <summary>Each page's body as words, kept so an extract needs no second reading of the text.</summary>
         public List<SearchToken[]> BodyWords { get; } = [];
 
-        /// <summary>One string per distinct term, shared by every page's words.</summary>
-        public Dictionary<string, string> Interned { get; } = new(StringComparer.Ordinal);
+        /// <summary>One entry per distinct term, shared by every page's words; only while building.</summary>
+        public Dictionary<string, TermCount> Terms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each word as written to its term, so a word seen before is not folded again; only while building.</summary>
+        public Dictionary<string, TermCount> Folded { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> DocumentFrequency { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, string> Spelling { get; } = new(StringComparer.Ordinal);
         public string[] SortedTerms { get; set; } = [];
@@ -91,9 +96,17 @@ public sealed class SearchIndex : IDisposable
         return new SearchIndex(parts) { BuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
     }
 
+    /// <summary>A term, and on how many pages it is (counted once per page: <see cref="LastPage"/>).</summary>
+    private sealed class TermCount(string term)
+    {
+        public string Term { get; } = term;
+        public int Pages { get; set; }
+        public int LastPage { get; set; } = -1;
+    }
+
     private static void BuildPart(Part part, IEnumerable<SearchDocument> documents)
     {
-        // The text arrives as folded terms joined by spaces: the analyzer only splits on those.
+        // Terms come already cut and folded (TermStream): the analyzer is never used on them.
         using (var writer = new IndexWriter(part.Directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
         {
             Similarity = new BM25Similarity(),
@@ -104,45 +117,101 @@ public sealed class SearchIndex : IDisposable
         {
             foreach (var document in documents)
             {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                var page = new Document { new StoredField("n", part.Documents.Count) };
-                page.Add(new TextField("title", Index(part, document.Title, seen), Field.Store.NO));
-                page.Add(new TextField("headings", Index(part, document.Headings, seen), Field.Store.NO));
-                page.Add(new TextField("description", Index(part, document.Description, seen), Field.Store.NO));
-                var words = new List<SearchToken>();
-                page.Add(new TextField("body", Index(part, document.Body, seen, words), Field.Store.NO));
-                part.BodyWords.Add([.. words]);
-                writer.AddDocument(page);
+                var number = part.Documents.Count;
+                var body = Index(part, number, document.Body);
+                part.BodyWords.Add(body);
+                writer.AddDocument(new Document
+                {
+                    new StoredField("n", number),
+                    new TextField("title", new TermStream(Index(part, number, document.Title))),
+                    new TextField("headings", new TermStream(Index(part, number, document.Headings))),
+                    new TextField("description", new TermStream(Index(part, number, document.Description))),
+                    new TextField("body", new TermStream(body)),
+                });
                 part.Documents.Add(document);
-                foreach (var term in seen) part.DocumentFrequency[term] = part.DocumentFrequency.GetValueOrDefault(term) + 1;
             }
 
             writer.Commit();
         }
 
+        foreach (var count in part.Terms.Values) part.DocumentFrequency[count.Term] = count.Pages;
+        part.Terms.Clear();
+        part.Terms.TrimExcess();
+        part.Folded.Clear();
+        part.Folded.TrimExcess();
         part.Reader = DirectoryReader.Open(part.Directory);
         part.SortedTerms = [.. part.DocumentFrequency.Keys.Order(StringComparer.Ordinal)];
         part.Speller = new SpellingSuggester(part.DocumentFrequency);
     }
 
-    private static string Index(Part part, string text, HashSet<string> seen, List<SearchToken>? words = null)
+    /// <summary>
+    /// The words of <paramref name="text"/> on page <paramref name="page"/>, each folded once per
+    /// distinct way it is written in the part (most words repeat), and counted for the page.
+    /// </summary>
+    private static SearchToken[] Index(Part part, int page, string text)
     {
-        var terms = new StringBuilder(text.Length);
-        foreach (var word in SearchText.Tokens(text))
+        var words = new List<SearchToken>();
+        var folded = part.Folded.GetAlternateLookup<ReadOnlySpan<char>>();
+        var at = 0;
+        while (SearchText.NextWord(text, ref at, out var start))
         {
-            if (!part.Interned.TryGetValue(word.Term, out var term)) part.Interned[word.Term] = term = word.Term;
-            var token = word with { Term = term };
-            words?.Add(token);
-            if (terms.Length > 0) terms.Append(' ');
-            terms.Append(token.Term);
-            if (seen.Add(token.Term) && !part.Spelling.ContainsKey(token.Term))
+            var written = text.AsSpan(start, at - start);
+            if (!folded.TryGetValue(written, out var count))
             {
-                // How the word is written in the pages, for "did you mean" (the term itself may be folded).
-                part.Spelling[token.Term] = text.Substring(token.Start, token.Length).ToLower(CultureInfo.InvariantCulture);
+                var term = SearchText.Fold(written);
+                if (!part.Terms.TryGetValue(term, out count))
+                {
+                    part.Terms[term] = count = new TermCount(term);
+                    // How the word is written in the pages, for "did you mean" (the term itself may be folded).
+                    part.Spelling[term] = written.ToString().ToLower(CultureInfo.InvariantCulture);
+                }
+
+                folded[written] = count;
+            }
+
+            if (count.Term.Length == 0) continue;
+            words.Add(new SearchToken(start, at - start, count.Term));
+            if (count.LastPage != page)
+            {
+                count.LastPage = page;
+                count.Pages++;
             }
         }
 
-        return terms.ToString();
+        return [.. words];
+    }
+
+    /// <summary>
+    /// Terms already cut and folded, handed to Lucene as they are (no second analysis). A term
+    /// longer than Lucene's whitespace tokenizer would keep is left out, as that tokenizer would cut it.
+    /// </summary>
+    private sealed class TermStream : TokenStream
+    {
+        private const int MaxTermLength = 255;
+        private readonly SearchToken[] _words;
+        private readonly ICharTermAttribute _term;
+        private int _at;
+
+        public TermStream(SearchToken[] words)
+        {
+            _words = words;
+            _term = AddAttribute<ICharTermAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            while (_at < _words.Length && _words[_at].Term.Length > MaxTermLength) _at++;
+            if (_at >= _words.Length) return false;
+            ClearAttributes();
+            _term.SetEmpty().Append(_words[_at++].Term);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _at = 0;
+        }
     }
 
     /// <summary>

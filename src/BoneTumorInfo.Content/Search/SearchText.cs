@@ -23,20 +23,33 @@ public static class SearchText
     public static IEnumerable<SearchToken> Tokens(string? text)
     {
         if (string.IsNullOrEmpty(text)) yield break;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (start, length) in Words(text))
         {
-            if (!IsWordStart(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsWordChar(text[i])) i++;
-            var term = Fold(text.AsSpan(start, i - start));
-            if (term.Length > 0) yield return new SearchToken(start, i - start, term);
+            var term = Fold(text.AsSpan(start, length));
+            if (term.Length > 0) yield return new SearchToken(start, length, term);
         }
+    }
+
+    /// <summary>Where each word of <paramref name="text"/> stands, before folding (see <see cref="Fold"/>).</summary>
+    public static IEnumerable<(int Start, int Length)> Words(string text)
+    {
+        var at = 0;
+        while (NextWord(text, ref at, out var start)) yield return (start, at - start);
+    }
+
+    /// <summary>
+    /// The next word of <paramref name="text"/> from <paramref name="at"/>: false when there is
+    /// none; otherwise it runs from <paramref name="start"/> to the new <paramref name="at"/>.
+    /// The index's loop, without an enumerator per text.
+    /// </summary>
+    public static bool NextWord(string text, ref int at, out int start)
+    {
+        var i = at;
+        while (i < text.Length && !IsWordStart(text[i])) i++;
+        start = i;
+        while (i < text.Length && IsWordChar(text[i])) i++;
+        at = i;
+        return i > start;
     }
 
     /// <summary>The terms of a text, in order.</summary>
@@ -45,12 +58,33 @@ public static class SearchText
     /// <summary>The terms of a text joined by spaces: what the full-text table is given.</summary>
     public static string Indexable(string? text) => string.Join(' ', Terms(text));
 
+    // What each character below U+0A00 (Latin and Bengali, nearly every character here) is, looked
+    // up rather than asked of the Unicode tables for every character of every page.
+    private const char TableEnd = '\u0A00';
+    private const byte Start = 1, Inside = 2;
+    private static readonly byte[] Kinds = BuildKinds();
+
+    private static byte[] BuildKinds()
+    {
+        var kinds = new byte[TableEnd];
+        for (var c = 0; c < kinds.Length; c++)
+        {
+            kinds[c] = IsWordStartSlow((char)c) ? (byte)(Start | Inside) : IsWordCharSlow((char)c) ? Inside : (byte)0;
+        }
+
+        return kinds;
+    }
+
     /// <summary>Letters, digits, and the marks and joiners that sit inside Bengali words.</summary>
-    private static bool IsWordChar(char c) =>
-        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMarkOrJoiner(c);
+    private static bool IsWordChar(char c) => c < TableEnd ? (Kinds[c] & Inside) != 0 : IsWordCharSlow(c);
 
     /// <summary>A word starts with a letter or digit, never with a mark.</summary>
-    private static bool IsWordStart(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+    private static bool IsWordStart(char c) => c < TableEnd ? (Kinds[c] & Start) != 0 : IsWordStartSlow(c);
+
+    private static bool IsWordCharSlow(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMarkOrJoiner(c);
+
+    private static bool IsWordStartSlow(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsMarkOrJoiner(char c) =>
         c is '\u200C' or '\u200D' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark

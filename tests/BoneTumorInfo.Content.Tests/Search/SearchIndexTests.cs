@@ -38,6 +38,26 @@ public sealed class SearchIndexTests : IDisposable
     private string[] Urls(string language, string query) => _index.Search(language, query).Hits.Select(h => h.Document.Url).ToArray();
 
     [Fact]
+    public void A_word_too_long_for_the_index_is_left_out_and_the_rest_of_the_page_is_found()
+    {
+        // 300 letters with no break (pasted data, say): longer than a term the index keeps.
+        var page = new SearchDocument("en", "odd", "/odd", "Odd page", "", "", new string('x', 300) + " fibula graft");
+        using var index = SearchIndex.Build([page], language => SearchSynonyms.For(language, null));
+
+        Assert.Equal(["/odd"], index.Search("en", "fibula").Hits.Select(h => h.Document.Url));
+        Assert.Empty(index.Search("en", new string('x', 300)).Hits);
+    }
+
+    [Fact]
+    public void A_misspelling_is_answered_with_the_word_as_the_pages_write_it()
+    {
+        // "tumour" and "Tumours" fold to one term; the suggestion is the spelling the pages use.
+        var results = _index.Search("en", "tumuor");
+
+        Assert.Equal("tumour", results.Suggestion);
+    }
+
+    [Fact]
     public void The_American_spelling_finds_British_pages_with_the_title_match_first()
     {
         var urls = Urls("en", "tumor");
