@@ -1,4 +1,5 @@
 using BoneTumorInfo.Content;
+using BoneTumorInfo.Web.Seo;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -59,12 +60,13 @@ public static partial class Caching
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Preview) return app;
         var pages = app.Services.GetRequiredService<StoredPages>();
+        var byHost = PagesVaryByHost(app.Services);
         app.Use((context, next) =>
         {
             var request = context.Request;
             return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && IsPublicRequest(request)
-                && pages.TryGetFresh(KeyOf(request), out var page)
+                && pages.TryGetFresh(KeyOf(request, byHost), out var page)
                 ? StoredPageResponse.Write(context, page, fromStore: true)
                 : next(context);
         });
@@ -88,9 +90,20 @@ public static partial class Caching
 
     /// <summary>
     /// The store's key: the address as asked (case kept, so "/Conditions" still reaches its
-    /// redirect), without the query string, which a content page ignores.
+    /// redirect), without the query string, which a content page ignores. Pages hold the site's
+    /// absolute address (canonical link, share previews); without <c>Site:PublicUrl</c> that comes
+    /// from the request's scheme and Host, so then each host has its own copy, and a forged Host
+    /// header changes only the page sent to the one who forged it.
     /// </summary>
-    private static string KeyOf(HttpRequest request) => request.PathBase.HasValue ? request.PathBase.Value + request.Path.Value : request.Path.Value ?? "/";
+    private static string KeyOf(HttpRequest request, bool byHost)
+    {
+        var path = request.PathBase.HasValue ? request.PathBase.Value + request.Path.Value : request.Path.Value ?? "/";
+        return byHost ? $"{request.Scheme}://{request.Host.Value}{path}" : path;
+    }
+
+    /// <summary>True when pages depend on the request's host: no public address is configured.</summary>
+    private static bool PagesVaryByHost(IServiceProvider services) =>
+        !services.GetRequiredService<IOptions<SeoOptions>>().Value.HasPublicUrl;
 
     /// <summary>
     /// A request that may be answered with the page every reader gets: not one carrying
@@ -119,6 +132,7 @@ public static partial class Caching
     {
         var pages = app.Services.GetRequiredService<StoredPages>();
         var content = app.Services.GetRequiredService<ContentStore>();
+        var byHost = PagesVaryByHost(app.Services);
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -161,7 +175,7 @@ public static partial class Caching
                 var html = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
                 // A file changed while this page was made: it may hold the old text, so it is
                 // sent to this reader but not kept.
-                var page = pages.Store(KeyOf(request), html, PageHeaders(response.Headers), token.HasChanged ? -1 : generation);
+                var page = pages.Store(KeyOf(request, byHost), html, PageHeaders(response.Headers), token.HasChanged ? -1 : generation);
                 await StoredPageResponse.Write(context, page, fromStore: false);
                 return;
             }
@@ -217,10 +231,10 @@ public static partial class Caching
             // One request renders a page while others asking for it at the same moment wait for that copy.
             context.AllowLocking = true;
             context.Tags.Add(ContentTag);
-            // A content page ignores its query string and host; varying by them would only let
-            // anyone fill the cache with copies of the same page.
+            // A content page ignores its query string; varying by it would only let anyone fill the
+            // cache with copies of the same page. The host matters only without a public address (see KeyOf).
             context.CacheVaryByRules.QueryKeys = StringValues.Empty;
-            context.CacheVaryByRules.VaryByHost = false;
+            context.CacheVaryByRules.VaryByHost = PagesVaryByHost(http.RequestServices);
             // Taken before the page reads the content, so an edit made while it renders is noticed.
             http.Items[TokenKey] = store.Watch();
             return ValueTask.CompletedTask;

@@ -115,6 +115,6 @@ public static partial class SeoSetup
         return text.ToString();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Site:PublicUrl is not set: canonical links, share previews and the sitemap use each request's Host header. Set it, or make sure the proxy in front sets Host.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site:PublicUrl is not set: canonical links, share previews and the sitemap use each request's Host header, and pages are cached once per host. Set it.")]
     private static partial void LogNoPublicUrl(ILogger logger);
 }

@@ -36,6 +36,26 @@ public sealed class HeadTagsTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task Without_a_public_address_a_forged_host_changes_only_the_page_sent_to_whoever_forged_it()
+    {
+        // The forger asks first, twice (the second copy comes from the stored pages).
+        var forger = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://forged.example") });
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, forged) = await forger.GetPage("/children/care-team");
+            Assert.Equal("http://forged.example/children/care-team", forged.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        }
+
+        var reader = site.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, page) = await reader.GetPage("/children/care-team");
+            Assert.Equal("http://localhost/children/care-team", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+            Assert.DoesNotContain("forged.example", page.Source.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Share_previews_get_title_description_site_name_locales_and_the_site_image()
     {
         var client = site.CreateClient();
