@@ -38,7 +38,11 @@ public sealed partial class SearchModel(
         // "/bn/search" names its language; "/en/search" (the default language has no prefix) and unknown codes are not pages.
         if (language is not null && (language == languages.Default.Code || !languages.Contains(language))) return NotFound();
         var code = language ?? languages.Default.Code;
-        Chrome = SiteChrome.ForLanguage(store, code, text["Search"]) with { Robots = "noindex" };
+        Chrome = SiteChrome.ForLanguage(store, code, text["Search"]) with
+        {
+            Robots = "noindex",
+            Description = text["Search this site's pages about bone tumours and children's tumour surgery."],
+        };
         Response.Headers["X-Robots-Tag"] = "noindex";
         GlossaryUrl = languages.UrlOf(code, "glossary");
         ContactUrl = languages.UrlOf(code, "contact");

@@ -179,6 +179,17 @@ public sealed class SearchPageTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Theory]
+    [InlineData("/search", "Search this site's pages about bone tumours and children's tumour surgery.")]
+    [InlineData("/bn/search", "হাড়ের টিউমার ও শিশুদের টিউমারের অপারেশন নিয়ে এই সাইটের পাতাগুলোতে খুঁজুন।")]
+    public async Task The_search_page_describes_itself_in_its_language(string url, string description)
+    {
+        var client = await site.ReadyClient();
+        var (_, page) = await client.GetPage(url);
+
+        Assert.Equal(description, page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+    }
+
+    [Theory]
     [InlineData("/en/search?q=tumour")]
     [InlineData("/fr/search?q=tumour")]
     public async Task Search_exists_only_in_the_site_s_languages(string url)
