@@ -46,6 +46,21 @@ public sealed class SecurityHeadersTests(SiteFactory site) : IClassFixture<SiteF
     };
 
     [Theory]
+    [InlineData("/appointments/request", true)]
+    [InlineData("/bn/appointments/request", true)]
+    [InlineData("/staff/login", true)]
+    [InlineData("/", false)]
+    [InlineData("/bn/conditions", false)]
+    [InlineData("/search?q=tumour", false)]
+    public async Task Only_pages_with_a_person_s_own_data_cut_ties_with_other_sites_windows(string url, bool isolated)
+    {
+        var response = await site.CreatePlainClient().GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Redirect, $"{url}: {response.StatusCode}");
+        Assert.Equal(isolated ? "same-origin" : null, response.Headers.TryGetValues("Cross-Origin-Opener-Policy", out var values) ? values.Single() : null);
+    }
+
+    [Theory]
     [MemberData(nameof(Responses))]
     public async Task Pages_redirects_and_error_pages_carry_the_headers(string url, int status)
     {
