@@ -5,7 +5,7 @@ using BoneTumorInfo.Web.Seo;
 using BoneTumorInfo.Web.Site;
 using BoneTumorInfo.Web.Staff;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SiteHost.Options(args));
 
 builder.AddSiteLogging();
 builder.AddReverseProxy();

@@ -50,7 +50,8 @@ public sealed partial class PublishedSmokeTests(PublishedFixture published)
         Assert.Equal("Request sent", (await page.Locator("h1").TextContentAsync())?.Trim());
         var logged = await Poll.Until(() => Task.FromResult(published.Output.ToList()),
             lines => lines.Any(l => l.Contains("HTTP POST /appointments/request responded 302", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
-        Assert.Contains(logged, l => l.Contains("HTTP POST /appointments/request responded 302", StringComparison.Ordinal));
+        // In the format appsettings.json gives (with its source), so the published settings were read.
+        Assert.Contains(logged, l => l.Contains("RequestLoggingMiddleware: HTTP POST /appointments/request responded 302", StringComparison.Ordinal));
         Assert.DoesNotContain(logged, l => l.Contains("Published Smoke", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }

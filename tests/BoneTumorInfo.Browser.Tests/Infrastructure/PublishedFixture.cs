@@ -34,7 +34,9 @@ public sealed class PublishedFixture : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(app, "BoneTumorInfo.Web.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = app,
+            // Started from another folder, as a service manager or a person in a terminal may: the
+            // site must still find its appsettings.json and wwwroot beside its dll.
+            WorkingDirectory = _folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
