@@ -25,13 +25,14 @@ var app = builder.Build();
 
 app.UseReverseProxy();
 app.UseSecurityHeaders();
-app.UseSiteLocalization();
 // Before the error pages, so a request logs once with its own path, not again as /status/…
 app.UseSiteRequestLogging();
+// Stored content pages (already compressed, in their language) go out here: before the
+// culture is set, routing and compression, which they do not need.
+app.UseStoredContentPages();
+app.UseSiteLocalization();
 app.UseSiteErrorPages();
 app.UseAllowedMethodsOnly();
-// Stored content pages (already compressed) go out here, before routing and compression.
-app.UseStoredContentPages();
 app.UseSiteCompression();
 app.UseContentFiles();
 // Routing after the content files: the catch-all page route would otherwise claim every image path.
