@@ -42,7 +42,7 @@ public static class PageChecks
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") lock (errors) errors.Add($"console: {message.Text}");
+            if (message.Type == "error") lock (errors) errors.Add($"console: {message.Text} ({message.Location})");
         };
         page.PageError += (_, error) =>
         {
