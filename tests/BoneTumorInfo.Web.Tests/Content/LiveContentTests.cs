@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>The app over a content folder the test edits while the app runs.</summary>
 public sealed class LiveContentTests : IDisposable

@@ -1,6 +1,6 @@
 using BoneTumorInfo.Web.Tests.Infrastructure;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>Requests sent over a real socket, so the server sees exactly the bytes an attacker would send.</summary>
 public sealed class TraversalTests(KestrelSite site) : IClassFixture<KestrelSite>

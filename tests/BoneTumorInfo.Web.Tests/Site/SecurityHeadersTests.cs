@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Site;
 
 /// <summary>Every kind of response the site gives carries the same protective headers.</summary>
 public sealed class SecurityHeadersTests(SiteFactory site) : IClassFixture<SiteFactory>

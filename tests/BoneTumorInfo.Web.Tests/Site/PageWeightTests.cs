@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Site;
 
 /// <summary>Bytes matter on slow mobile data: pages carry no needless weight.</summary>
 public sealed partial class PageWeightTests : IDisposable

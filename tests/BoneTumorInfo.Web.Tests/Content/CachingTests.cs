@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>
 /// Content pages come from the output cache until their file changes, carry an ETag that a

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>Follows every link a reader could follow, from the home page outwards.</summary>
 public sealed class LinkCrawlTests(SiteFactory site) : IClassFixture<SiteFactory>

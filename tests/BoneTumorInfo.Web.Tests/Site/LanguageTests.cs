@@ -4,7 +4,7 @@ using BoneTumorInfo.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Site;
 
 /// <summary>A Bengali page speaks Bengali all round: its text, the site's own words, its errors.</summary>
 public sealed class LanguageTests(SiteFactory site) : IClassFixture<SiteFactory>

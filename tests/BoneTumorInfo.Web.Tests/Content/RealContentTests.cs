@@ -1,7 +1,7 @@
 using BoneTumorInfo.Content.FrontMatter;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>The site as readers get it, over the repo's real content.</summary>
 public sealed class RealContentTests(SiteFactory site) : IClassFixture<SiteFactory>

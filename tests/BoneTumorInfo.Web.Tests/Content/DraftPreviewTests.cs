@@ -2,7 +2,7 @@ using System.Net;
 using BoneTumorInfo.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace BoneTumorInfo.Web.Tests;
+namespace BoneTumorInfo.Web.Tests.Content;
 
 /// <summary>Drafts are for editors: invisible to readers, shown with a banner when preview is on.</summary>
 public sealed class DraftPreviewTests : IDisposable
