@@ -63,19 +63,8 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     }
 
     /// <summary>Completes when a request has been stored since the last call, or after <paramref name="timeout"/>.</summary>
-    public async Task WaitForNewAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await _newRows.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Timed out: the caller polls anyway.
-        }
-    }
+    public Task WaitForNewAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _newRows.Reader.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Opens the database and runs a trivial query: the readiness check.</summary>
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
@@ -216,24 +205,9 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         ("form_language", "TEXT NOT NULL DEFAULT 'en'"),
     ];
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            // FULL: every commit is flushed to disk before it returns, WAL or not.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    // FULL: every commit is flushed to disk before it returns, WAL or not.
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(_connectionString, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;", cancellationToken);
 
     private async Task WriteLoopAsync()
     {

@@ -373,25 +373,10 @@ public sealed class WorkListStore : IAsyncDisposable
         return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            // FULL: every commit is on disk before it returns, so a request is acknowledged at its
-            // source only once it is safe here. secure_delete: a deleted request's bytes are overwritten.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    // FULL: every commit is on disk before it returns, so a request is acknowledged at its
+    // source only once it is safe here. secure_delete: a deleted request's bytes are overwritten.
+    private Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(_connectionString, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;", cancellationToken);
 
     private async Task InitialiseAsync()
     {

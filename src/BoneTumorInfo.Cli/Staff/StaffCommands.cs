@@ -53,14 +53,23 @@ public static class StaffCommands
         add.Options.Add(role);
         add.Options.Add(dataDir);
         add.Options.Add(stdin);
-        add.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(dataDir), output, errors, async accounts =>
-        {
-            var password = ReadOrMake(parse.GetValue(stdin), input, errors);
-            if (password is null) return 2;
-            var result = await accounts.AddAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, password).ConfigureAwait(false);
-            return Report(result, parse.GetValue(stdin) ? null : password, $"Account made for {parse.GetValue(email)}.", output, errors);
-        }));
+        add.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(dataDir), output, errors, accounts =>
+            WithPasswordAsync(parse.GetValue(stdin), input, output, errors, $"Account made for {parse.GetValue(email)}.",
+                password => accounts.AddAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, password))));
         return add;
+    }
+
+    /// <summary>
+    /// Reads the password from standard input or makes one, applies it, and reports; a made
+    /// password is printed once, one read from standard input never.
+    /// </summary>
+    private static async Task<int> WithPasswordAsync(bool fromStdin, TextReader input, TextWriter output, TextWriter errors, string done,
+        Func<string, Task<AccountResult>> apply)
+    {
+        var password = ReadOrMake(fromStdin, input, errors);
+        if (password is null) return 2;
+        var result = await apply(password).ConfigureAwait(false);
+        return Report(result, fromStdin ? null : password, done, output, errors);
     }
 
     private static Command CreateDisable(TextWriter output, TextWriter errors)
@@ -86,13 +95,9 @@ public static class StaffCommands
         reset.Options.Add(dataDir);
         reset.Options.Add(stdin);
         reset.Options.Add(twoFactor);
-        reset.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(dataDir), output, errors, async accounts =>
-        {
-            var password = ReadOrMake(parse.GetValue(stdin), input, errors);
-            if (password is null) return 2;
-            var result = await accounts.ResetPasswordAsync(parse.GetValue(email)!, password, parse.GetValue(twoFactor)).ConfigureAwait(false);
-            return Report(result, parse.GetValue(stdin) ? null : password, $"New password set for {parse.GetValue(email)}.", output, errors);
-        }));
+        reset.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(dataDir), output, errors, accounts =>
+            WithPasswordAsync(parse.GetValue(stdin), input, output, errors, $"New password set for {parse.GetValue(email)}.",
+                password => accounts.ResetPasswordAsync(parse.GetValue(email)!, password, parse.GetValue(twoFactor)))));
         return reset;
     }
 

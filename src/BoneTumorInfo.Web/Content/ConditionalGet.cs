@@ -62,21 +62,36 @@ public static class ConditionalGet
                 response.Headers.CacheControl = "no-cache";
                 if (Matches(request.Headers.IfNoneMatch, etag))
                 {
-                    response.StatusCode = StatusCodes.Status304NotModified;
-                    response.ContentLength = null;
-                    response.Headers.ContentType = default;
+                    NotModified(response);
                     return;
                 }
             }
 
-            // Nothing written (a 404 about to be re-executed as the not-found page, a HEAD): leave
-            // the length unset, or the status-code pages would take the response as complete.
-            if (buffer.Length == 0) return;
-            response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await SendBuffered(context, buffer, original);
         });
         return app;
+    }
+
+    /// <summary>Makes the response a 304: no body, so no length, type or encoding.</summary>
+    internal static void NotModified(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        response.ContentLength = null;
+        response.Headers.ContentType = default;
+        response.Headers.ContentEncoding = default;
+    }
+
+    /// <summary>
+    /// Sends a page that was written to <paramref name="buffer"/> on to the real body. Nothing
+    /// written (a 404 about to be re-executed as the not-found page, a HEAD): the length is left
+    /// unset, or the status-code pages would take the response as complete.
+    /// </summary>
+    internal static async Task SendBuffered(HttpContext context, MemoryStream buffer, Stream original)
+    {
+        if (buffer.Length == 0) return;
+        context.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
     /// <summary>True when If-None-Match names <paramref name="etag"/> (weak comparison) or is "*".</summary>

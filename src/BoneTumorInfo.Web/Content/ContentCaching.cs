@@ -182,18 +182,11 @@ public static partial class Caching
 
             if (response.StatusCode == StatusCodes.Status200OK && ConditionalGet.Matches(ifNoneMatch, response.Headers.ETag))
             {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                response.ContentLength = null;
-                response.Headers.ContentType = default;
+                ConditionalGet.NotModified(response);
                 return;
             }
 
-            // Nothing written (a 404 about to be re-executed as the not-found page): leave the
-            // length unset, or the status-code pages would take the response as complete.
-            if (buffer.Length == 0) return;
-            response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await ConditionalGet.SendBuffered(context, buffer, original);
         });
     }
 

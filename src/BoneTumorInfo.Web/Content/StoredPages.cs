@@ -222,10 +222,7 @@ public static class StoredPageResponse
 
         if (ConditionalGet.Matches(request.Headers.IfNoneMatch, variant.ETag))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            headers.ContentLength = null;
-            headers.ContentEncoding = default;
-            headers.ContentType = default;
+            ConditionalGet.NotModified(response);
             return Task.CompletedTask;
         }
 

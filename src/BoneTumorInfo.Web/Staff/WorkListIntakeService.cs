@@ -15,19 +15,7 @@ public sealed class WorkListSignal
     public void Notify() => _signal.Writer.TryWrite(true);
 
     /// <summary>Completes on a notice or after <paramref name="timeout"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await _signal.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Timed out: the caller looks anyway.
-        }
-    }
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.Reader.WaitAsync(timeout, cancellationToken);
 }
 
 /// <summary>

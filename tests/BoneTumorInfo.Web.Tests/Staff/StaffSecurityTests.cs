@@ -82,14 +82,20 @@ public sealed class StaffSecurityTests
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.Get("/staff/pages")).Status);
     }
 
+    /// <summary>A coordinator and editor signed in, with one request (<see cref="SomeReference"/>) in the work list.</summary>
+    private static async Task<StaffBrowser> SignedInWithOneRequest(StaffSite site)
+    {
+        await site.AddAccount("both@example.org", "Rahima Akter", "coordinator", "editor");
+        await site.WorkList.AddAsync(new AppointmentRequest(SomeReference, DateTimeOffset.UtcNow, Submitter.Patient, "Test Person", new DateOnly(2000, 1, 1),
+            "+8801712345678", null, Service.NotSure, CallLanguage.English, null));
+        return await site.SignedIn("both@example.org");
+    }
+
     [Fact]
     public async Task Every_staff_page_says_store_nothing_and_index_nothing()
     {
         using var site = new StaffSite();
-        await site.AddAccount("both@example.org", "Rahima Akter", "coordinator", "editor");
-        await site.WorkList.AddAsync(new AppointmentRequest(SomeReference, DateTimeOffset.UtcNow, Submitter.Patient, "Test Person", new DateOnly(2000, 1, 1),
-            "+8801712345678", null, Service.NotSure, CallLanguage.English, null));
-        var browser = await site.SignedIn("both@example.org");
+        var browser = await SignedInWithOneRequest(site);
         var signedOut = site.NewBrowser();
         var pages = StaffEndpoints(site).Select(e => e.Path).ToList();
         foreach (var path in pages)
@@ -133,10 +139,7 @@ public sealed class StaffSecurityTests
     public async Task Every_post_needs_the_antiforgery_token()
     {
         using var site = new StaffSite();
-        await site.AddAccount("both@example.org", "Rahima Akter", "coordinator", "editor");
-        await site.WorkList.AddAsync(new AppointmentRequest(SomeReference, DateTimeOffset.UtcNow, Submitter.Patient, "Test Person", new DateOnly(2000, 1, 1),
-            "+8801712345678", null, Service.NotSure, CallLanguage.English, null));
-        var browser = await site.SignedIn("both@example.org");
+        var browser = await SignedInWithOneRequest(site);
         var detail = await browser.Get("/staff/requests/" + SomeReference);
         var forms = detail.Document.QuerySelectorAll("form[method=post]").ToList();
         Assert.Equal(3, forms.Count);
