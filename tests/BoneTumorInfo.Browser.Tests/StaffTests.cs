@@ -102,6 +102,8 @@ public sealed class StaffTests(BrowserFixture browser)
 
     private async Task<string> AddAccount(string email)
     {
+        // Made in the background at start-up (the staff area's requests wait for it too).
+        await browser.Site.Services.GetRequiredService<BoneTumorInfo.Web.Staff.StaffStoreSetUp>().Ready;
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var password = StaffAccounts.GeneratePassword();
         var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()

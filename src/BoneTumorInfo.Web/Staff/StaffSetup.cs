@@ -100,7 +100,8 @@ public static class StaffSetup
             Path.Combine(sp.GetRequiredService<IOptions<AppointmentsOptions>>().Value.DataDirectory, WorkListStore.FileName),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkListSignal>();
-        services.AddHostedService<StaffStoreSetUp>();
+        services.AddSingleton<StaffStoreSetUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<StaffStoreSetUp>());
         services.AddHostedService<WorkListIntakeService>();
         services.AddSingleton<ICoordinatorMailSender, SmtpCoordinatorMailSender>();
         services.AddHostedService<CoordinatorMailService>();
@@ -116,7 +117,8 @@ public static class StaffSetup
     public static WebApplication UseStaff(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(StaffPaths.Root, StringComparison.OrdinalIgnoreCase), branch => branch.Use((context, next) =>
+        var store = app.Services.GetRequiredService<StaffStoreSetUp>();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(StaffPaths.Root, StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (context, next) =>
         {
             context.Response.OnStarting(static state =>
             {
@@ -126,7 +128,9 @@ public static class StaffSetup
                 headers["X-Robots-Tag"] = "noindex, nofollow";
                 return Task.CompletedTask;
             }, context.Response);
-            return next(context);
+            // Made in the background at start-up: only the staff area waits for it.
+            await store.Ready.WaitAsync(context.RequestAborted);
+            await next(context);
         }));
         app.UseAuthentication();
         app.UseAuthorization();
@@ -144,15 +148,52 @@ public static class StaffSetup
     }
 }
 
-/// <summary>Makes staff.db (owner-only) and its tables before the first sign-in.</summary>
-public sealed class StaffStoreSetUp(IServiceScopeFactory scopes, IOptions<AppointmentsOptions> appointments) : IHostedService
+/// <summary>
+/// Makes staff.db (owner-only) and its tables, in the background: EF Core's first use costs about
+/// a second, which the public pages should not wait for. Staff requests wait for <see cref="Ready"/>
+/// (see <see cref="StaffSetup.UseStaff"/>); if it fails, the staff area answers with the error page
+/// and the public site goes on.
+/// </summary>
+public sealed partial class StaffStoreSetUp(IServiceScopeFactory scopes, IOptions<AppointmentsOptions> appointments, ILogger<StaffStoreSetUp> logger)
+    : IHostedService, IDisposable
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Completes when the store is ready; faults if it could not be made.</summary>
+    public Task Ready => _ready.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-        await StaffIdentity.EnsureStoreAsync(context, appointments.Value.DataDirectory, cancellationToken).ConfigureAwait(false);
+        _ = Task.Run(SetUpAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task SetUpAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+            await StaffIdentity.EnsureStoreAsync(context, appointments.Value.DataDirectory, _stopping.Token).ConfigureAwait(false);
+            _ready.TrySetResult();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSetUpFailed(logger, exception);
+            _ready.TrySetException(exception);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        // A store half made when the host stops is finished at the next start.
+        await Task.WhenAny(Ready, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The staff accounts store could not be made; the staff area is unavailable until the next start")]
+    private static partial void LogSetUpFailed(ILogger logger, Exception exception);
 }

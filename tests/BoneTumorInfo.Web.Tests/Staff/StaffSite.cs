@@ -48,6 +48,7 @@ public sealed partial class StaffSite : AppointmentSite
     /// <summary>An account as <c>bti staff add</c> makes it: a handed-over password to change at first sign-in.</summary>
     public async Task AddAccount(string email, string name, params string[] roles)
     {
+        await StoreReady();
         await using var scope = Services.CreateAsyncScope();
         var password = StaffAccounts.GeneratePassword();
         var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(email, name, roles, password);
@@ -58,6 +59,7 @@ public sealed partial class StaffSite : AppointmentSite
     /// <summary>An account with no staff role at all (made behind the tool's back), for the "wrong role" checks.</summary>
     public async Task AddAccountWithoutRole(string email)
     {
+        await StoreReady();
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var password = StaffAccounts.GeneratePassword();
@@ -65,6 +67,9 @@ public sealed partial class StaffSite : AppointmentSite
         Assert.True(result.Succeeded);
         Passwords[email] = password;
     }
+
+    /// <summary>The accounts store is made in the background at start-up, as the staff area waits for it.</summary>
+    public Task StoreReady() => Services.GetRequiredService<StaffStoreSetUp>().Ready;
 
     /// <summary>A browser of its own (own cookies) that does not follow redirects by itself.</summary>
     public StaffBrowser NewBrowser()
