@@ -102,7 +102,7 @@ public sealed class StaffTests(BrowserFixture browser)
 
     private async Task<string> AddAccount(string email)
     {
-        // Made in the background at start-up (the staff area's requests wait for it too).
+        // Made when first needed (the staff area's first request, or this).
         await browser.Site.Services.GetRequiredService<BoneTumorInfo.Web.Staff.StaffStoreSetUp>().Ready;
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var password = StaffAccounts.GeneratePassword();

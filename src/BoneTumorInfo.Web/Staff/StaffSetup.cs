@@ -101,7 +101,6 @@ public static class StaffSetup
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkListSignal>();
         services.AddSingleton<StaffStoreSetUp>();
-        services.AddHostedService(provider => provider.GetRequiredService<StaffStoreSetUp>());
         services.AddHostedService<WorkListIntakeService>();
         services.AddSingleton<ICoordinatorMailSender, SmtpCoordinatorMailSender>();
         services.AddHostedService<CoordinatorMailService>();
@@ -128,7 +127,7 @@ public static class StaffSetup
                 headers["X-Robots-Tag"] = "noindex, nofollow";
                 return Task.CompletedTask;
             }, context.Response);
-            // Made in the background at start-up: only the staff area waits for it.
+            // Made at the first staff request: only the staff area waits for it.
             await store.Ready.WaitAsync(context.RequestAborted);
             await next(context);
         }));
@@ -149,51 +148,63 @@ public static class StaffSetup
 }
 
 /// <summary>
-/// Makes staff.db (owner-only) and its tables, in the background: EF Core's first use costs about
-/// a second, which the public pages should not wait for. Staff requests wait for <see cref="Ready"/>
-/// (see <see cref="StaffSetup.UseStaff"/>); if it fails, the staff area answers with the error page
-/// and the public site goes on.
+/// Makes staff.db (owner-only) and its tables when the staff area is first asked for: EF Core's
+/// first use costs about a second, which start-up and the public pages should not pay or share
+/// the processor with. Staff requests wait for <see cref="Ready"/> (see
+/// <see cref="StaffSetup.UseStaff"/>); if it fails, the staff area answers with the error page, the
+/// public site goes on, and the next staff request tries again.
 /// </summary>
-public sealed partial class StaffStoreSetUp(IServiceScopeFactory scopes, IOptions<AppointmentsOptions> appointments, ILogger<StaffStoreSetUp> logger)
-    : IHostedService, IDisposable
+public sealed partial class StaffStoreSetUp : IDisposable
 {
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly string _dataDirectory;
+    private readonly ILogger<StaffStoreSetUp> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
+    private Task? _ready;
 
-    /// <summary>Completes when the store is ready; faults if it could not be made.</summary>
-    public Task Ready => _ready.Task;
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    public StaffStoreSetUp(IServiceScopeFactory scopes, IOptions<AppointmentsOptions> appointments, ILogger<StaffStoreSetUp> logger)
     {
-        _ = Task.Run(SetUpAsync, CancellationToken.None);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(appointments);
+        _scopes = scopes;
+        _dataDirectory = appointments.Value.DataDirectory;
+        _logger = logger;
+    }
+
+    /// <summary>Completes when the store is ready (made on the first call); faults if it could not be made.</summary>
+    public Task Ready
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_ready is null || _ready.IsFaulted) _ready = Task.Run(SetUpAsync, CancellationToken.None);
+                return _ready;
+            }
+        }
     }
 
     private async Task SetUpAsync()
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-            await StaffIdentity.EnsureStoreAsync(context, appointments.Value.DataDirectory, _stopping.Token).ConfigureAwait(false);
-            _ready.TrySetResult();
+            await StaffIdentity.EnsureStoreAsync(context, _dataDirectory, _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogSetUpFailed(logger, exception);
-            _ready.TrySetException(exception);
+            LogSetUpFailed(_logger, exception);
+            throw;
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public void Dispose()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        // A store half made when the host stops is finished at the next start.
-        await Task.WhenAny(Ready, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 
-    public void Dispose() => _stopping.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The staff accounts store could not be made; the staff area is unavailable until the next start")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The staff accounts store could not be made; the staff area answers with an error until it can")]
     private static partial void LogSetUpFailed(ILogger logger, Exception exception);
 }

@@ -68,7 +68,7 @@ public sealed partial class StaffSite : AppointmentSite
         Passwords[email] = password;
     }
 
-    /// <summary>The accounts store is made in the background at start-up, as the staff area waits for it.</summary>
+    /// <summary>The accounts store is made when first needed (the staff area's first request, or this).</summary>
     public Task StoreReady() => Services.GetRequiredService<StaffStoreSetUp>().Ready;
 
     /// <summary>A browser of its own (own cookies) that does not follow redirects by itself.</summary>
