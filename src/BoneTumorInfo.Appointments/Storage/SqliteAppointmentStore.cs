@@ -35,13 +35,7 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteConnections.ConnectionString(DatabasePath);
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteAppointmentStore>.Instance;
         _initialised = new Lazy<Task>(InitialiseAsync);

@@ -5,6 +5,15 @@ namespace BoneTumorInfo.Appointments.Storage;
 /// <summary>Opening the project's SQLite files: the connection, then its pragmas, closed again if they fail.</summary>
 internal static class SqliteConnections
 {
+    /// <summary>The connection string for a database file: made if missing, pooled, 30 s command timeout.</summary>
+    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
     /// <summary>An open connection with <paramref name="pragmas"/> run on it.</summary>
     public static async Task<SqliteConnection> OpenAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {

@@ -25,13 +25,7 @@ public sealed class WorkListStore : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteConnections.ConnectionString(DatabasePath);
         _clock = clock ?? TimeProvider.System;
         _initialised = new Lazy<Task>(InitialiseAsync);
     }

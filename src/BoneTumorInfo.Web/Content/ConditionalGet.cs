@@ -45,15 +45,7 @@ public static class ConditionalGet
             var response = context.Response;
             var original = response.Body;
             using var buffer = new MemoryStream();
-            response.Body = buffer;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                response.Body = original;
-            }
+            await RunBuffered(context, next, buffer);
 
             if (response.StatusCode == StatusCodes.Status200OK)
             {
@@ -70,6 +62,25 @@ public static class ConditionalGet
             await SendBuffered(context, buffer, original);
         });
         return app;
+    }
+
+    /// <summary>
+    /// Runs the rest of the pipeline with the response body written to <paramref name="buffer"/>;
+    /// the real body, and anything <paramref name="restore"/> puts back, are restored after, even on failure.
+    /// </summary>
+    internal static async Task RunBuffered(HttpContext context, RequestDelegate next, MemoryStream buffer, Action? restore = null)
+    {
+        var original = context.Response.Body;
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            restore?.Invoke();
+        }
     }
 
     /// <summary>Makes the response a 304: no body, so no length, type or encoding.</summary>

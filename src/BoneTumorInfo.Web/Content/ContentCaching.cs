@@ -156,16 +156,8 @@ public static partial class Caching
             headers.IfModifiedSince = default;
             var original = response.Body;
             using var buffer = new MemoryStream();
-            response.Body = buffer;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                response.Body = original;
-                (headers.AcceptEncoding, headers.IfNoneMatch, headers.IfModifiedSince) = (acceptEncoding, ifNoneMatch, ifModifiedSince);
-            }
+            await ConditionalGet.RunBuffered(context, next, buffer,
+                () => (headers.AcceptEncoding, headers.IfNoneMatch, headers.IfModifiedSince) = (acceptEncoding, ifNoneMatch, ifModifiedSince));
 
             if (response.StatusCode == StatusCodes.Status200OK
                 && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
