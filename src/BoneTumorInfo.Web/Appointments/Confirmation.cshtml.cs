@@ -15,6 +15,7 @@ namespace BoneTumorInfo.Web.Appointments;
 /// the site show a reference it did not give out.
 /// </summary>
 [OutputCache(NoStore = true)]
+[IsolateFromOtherSites]
 public sealed class ConfirmationModel(ContentStore store, IDataProtectionProvider protection, IStringLocalizer<SiteText> text) : SitePageModel
 {
     public const string Title = "Request sent";

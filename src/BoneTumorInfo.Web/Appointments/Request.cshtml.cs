@@ -20,6 +20,7 @@ namespace BoneTumorInfo.Web.Appointments;
 [EnableRateLimiting(AppointmentsSetup.RateLimitPolicy)]
 [RequestSizeLimit(MaxBodyBytes)]
 [OutputCache(NoStore = true)]
+[IsolateFromOtherSites]
 // Checked in OnPostAsync instead, so an expired form comes back with its answers, not as a blank 400.
 [IgnoreAntiforgeryToken]
 public sealed class RequestModel(

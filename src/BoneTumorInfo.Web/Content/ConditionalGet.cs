@@ -43,7 +43,6 @@ public static class ConditionalGet
             }
 
             var response = context.Response;
-            var original = response.Body;
             using var buffer = new MemoryStream();
             await RunBuffered(context, next, buffer);
 
@@ -59,7 +58,7 @@ public static class ConditionalGet
                 }
             }
 
-            await SendBuffered(context, buffer, original);
+            await SendBuffered(context, buffer);
         });
         return app;
     }
@@ -93,16 +92,16 @@ public static class ConditionalGet
     }
 
     /// <summary>
-    /// Sends a page that was written to <paramref name="buffer"/> on to the real body. Nothing
+    /// Sends a page that was written to <paramref name="buffer"/> (see <see cref="RunBuffered"/>) on to the real body. Nothing
     /// written (a 404 about to be re-executed as the not-found page, a HEAD): the length is left
     /// unset, or the status-code pages would take the response as complete.
     /// </summary>
-    internal static async Task SendBuffered(HttpContext context, MemoryStream buffer, Stream original)
+    internal static async Task SendBuffered(HttpContext context, MemoryStream buffer)
     {
         if (buffer.Length == 0) return;
         context.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     /// <summary>True when If-None-Match names <paramref name="etag"/> (weak comparison) or is "*".</summary>

@@ -154,7 +154,6 @@ public static partial class Caching
             headers.AcceptEncoding = default;
             headers.IfNoneMatch = default;
             headers.IfModifiedSince = default;
-            var original = response.Body;
             using var buffer = new MemoryStream();
             await ConditionalGet.RunBuffered(context, next, buffer,
                 () => (headers.AcceptEncoding, headers.IfNoneMatch, headers.IfModifiedSince) = (acceptEncoding, ifNoneMatch, ifModifiedSince));
@@ -178,7 +177,7 @@ public static partial class Caching
                 return;
             }
 
-            await ConditionalGet.SendBuffered(context, buffer, original);
+            await ConditionalGet.SendBuffered(context, buffer);
         });
     }
 

@@ -25,20 +25,20 @@ public static class SecurityHeaders
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
     /// <summary>
-    /// Pages that hold a person's own data: the appointment form (in any language) and the staff
-    /// area. Only these get <c>Cross-Origin-Opener-Policy: same-origin</c>, which keeps other
-    /// sites' windows from scripting or probing them. Public pages do not: the header makes the
-    /// browser start a fresh page process on arrival, measured as 200-330 ms of Lighthouse's
-    /// mobile blocking time on the home page (0 without it), and they hold nothing of the reader's.
+    /// <c>Cross-Origin-Opener-Policy</c> for pages that hold a person's own data (the appointment
+    /// form and its confirmation, the staff area): other sites' windows cannot script or probe them.
+    /// Not on public pages: the header makes the browser start a fresh page process on arrival,
+    /// measured as 200-330 ms of Lighthouse's mobile blocking time on the home page (0 without it),
+    /// and they hold nothing of the reader's. Pages ask for it with
+    /// <see cref="IsolateFromOtherSitesAttribute"/>; the staff area sets it for every response.
     /// </summary>
-    public static bool HoldsOwnData(PathString path)
+    public const string CrossOriginOpenerPolicy = "same-origin";
+
+    /// <summary>Sets <see cref="CrossOriginOpenerPolicy"/> on <paramref name="headers"/>.</summary>
+    public static void IsolateFromOtherSites(IHeaderDictionary headers)
     {
-        var value = path.Value ?? "";
-        if (value.StartsWith("/staff", StringComparison.OrdinalIgnoreCase)) return true;
-        // "/appointments/…" or "/{language}/appointments/…".
-        var second = value.Length > 1 ? value.IndexOf('/', 1) : -1;
-        return value.StartsWith("/appointments", StringComparison.OrdinalIgnoreCase)
-            || (second > 0 && value.AsSpan(second).StartsWith("/appointments", StringComparison.OrdinalIgnoreCase));
+        ArgumentNullException.ThrowIfNull(headers);
+        headers["Cross-Origin-Opener-Policy"] = CrossOriginOpenerPolicy;
     }
 
     public static WebApplicationBuilder AddSecurityHeaders(this WebApplicationBuilder builder)
@@ -64,17 +64,15 @@ public static class SecurityHeaders
             // On starting, not now: the exception handler clears headers before it re-executes.
             context.Response.OnStarting(static state =>
             {
-                var http = (HttpContext)state;
-                var headers = http.Response.Headers;
+                var headers = ((HttpResponse)state).Headers;
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 // For browsers too old for frame-ancestors, still common on low-cost phones.
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers["Permissions-Policy"] = PermissionsPolicy;
-                if (HoldsOwnData(http.Request.Path)) headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 return Task.CompletedTask;
-            }, context);
+            }, context.Response);
             return next(context);
         });
 
@@ -82,5 +80,16 @@ public static class SecurityHeaders
         // developer's browser does not pin the dev port to HTTPS.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         return app;
+    }
+}
+
+/// <summary>On a page model holding a person's own data: its responses get <see cref="SecurityHeaders.CrossOriginOpenerPolicy"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class IsolateFromOtherSitesAttribute : Microsoft.AspNetCore.Mvc.Filters.ResultFilterAttribute
+{
+    public override void OnResultExecuting(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        SecurityHeaders.IsolateFromOtherSites(context.HttpContext.Response.Headers);
     }
 }

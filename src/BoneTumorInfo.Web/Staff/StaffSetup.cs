@@ -125,6 +125,7 @@ public static class StaffSetup
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
                 headers["X-Robots-Tag"] = "noindex, nofollow";
+                SecurityHeaders.IsolateFromOtherSites(headers);
                 return Task.CompletedTask;
             }, context.Response);
             // Made at the first staff request: only the staff area waits for it.
