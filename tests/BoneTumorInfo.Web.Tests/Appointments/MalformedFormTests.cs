@@ -109,6 +109,15 @@ public sealed class MalformedFormTests : IDisposable
         if (closeAfterSending) socket.Client.Shutdown(SocketShutdown.Send);
         using var reader = new StreamReader(stream, Encoding.ASCII);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return (await reader.ReadLineAsync(timeout.Token)) ?? "";
+        try
+        {
+            return (await reader.ReadLineAsync(timeout.Token)) ?? "";
+        }
+        catch (IOException) when (closeAfterSending)
+        {
+            // The server may answer a client that has stopped sending by resetting the connection:
+            // no status line then, and the test reads the log instead.
+            return "";
+        }
     }
 }
