@@ -158,14 +158,26 @@ public static class AppointmentsSetup
             }
         }
 
-        if (problem is { } status)
+        if (problem is not { } status)
         {
-            context.Items[status == StatusCodes.Status413PayloadTooLarge ? RequestModel.TooLargeKey : RequestModel.UnreadableKey] = true;
-            context.Request.Method = HttpMethods.Get;
-            // Whatever is left of the body stays on the wire; closing the connection spares reading it.
-            context.Response.Headers.Connection = "close";
+            await next(context);
+            return;
         }
 
-        await next(context);
+        context.Items[status == StatusCodes.Status413PayloadTooLarge ? RequestModel.TooLargeKey : RequestModel.UnreadableKey] = true;
+        // Whatever is left of the body stays on the wire; closing the connection spares reading it.
+        context.Response.Headers.Connection = "close";
+        // The page reads the form again as a GET; the request log, written on the way out, still
+        // says what the client sent.
+        var method = context.Request.Method;
+        context.Request.Method = HttpMethods.Get;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.Method = method;
+        }
     }
 }
