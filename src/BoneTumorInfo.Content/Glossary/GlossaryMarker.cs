@@ -1,5 +1,6 @@
-using Markdig.Syntax;
+using BoneTumorInfo.Content.Languages;
 using Markdig.Syntax.Inlines;
+using Markdig.Syntax;
 
 namespace BoneTumorInfo.Content.Glossary;
 
@@ -10,16 +11,9 @@ namespace BoneTumorInfo.Content.Glossary;
 /// </summary>
 public static class GlossaryMarker
 {
-    /// <summary>The popover's link to the glossary page, by language (English for any other).</summary>
-    private static readonly Dictionary<string, string> LinkTexts = new(StringComparer.Ordinal)
-    {
-        ["en"] = "More words in the glossary",
-        ["bn"] = "শব্দকোষে আরও শব্দ",
-    };
-
     public static void Mark(MarkdownDocument document, GlossaryTerms glossary, string glossaryUrl, string language = "en")
     {
-        var linkText = LinkTexts.GetValueOrDefault(language, LinkTexts["en"]);
+        var linkText = LanguageText.For(language).GlossaryMoreWords;
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(glossary);
         if (glossary.Entries.Count == 0) return;

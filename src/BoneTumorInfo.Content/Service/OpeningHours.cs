@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BoneTumorInfo.Content.Languages;
 
 namespace BoneTumorInfo.Content.Service;
 
@@ -91,7 +92,7 @@ public sealed partial class OpeningHours
 
                 foreach (var day in Span(from, to))
                 {
-                    if (!seen.Add(day)) return Fail(ref problem, $"{DayName(day, "en")} is given hours twice: name each day once");
+                    if (!seen.Add(day)) return Fail(ref problem, $"{CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(day)} is given hours twice: name each day once");
                 }
 
                 days.Add((from, to));
@@ -123,20 +124,17 @@ public sealed partial class OpeningHours
         return false;
     }
 
-    /// <summary>The hours in words a reader of <paramref name="language"/> uses (English for a language without wording of its own).</summary>
+    /// <summary>The hours in words a reader of <paramref name="language"/> uses (see <see cref="LanguageText"/>).</summary>
     public string Describe(string language)
     {
-        var bengali = language == "bn";
-        if (IsAllDay) return bengali ? "প্রতিদিন, দিনরাত ২৪ ঘণ্টা" : "24 hours a day, every day";
+        var words = LanguageText.For(language);
+        if (IsAllDay) return words.HoursAllDay;
         var parts = Periods.Select(period =>
         {
-            var days = string.Join(", ", period.Days.Select(range => range.From == range.To
-                ? DayName(range.From, language)
-                : bengali ? $"{DayName(range.From, language)} থেকে {DayName(range.To, language)}" : $"{DayName(range.From, language)} to {DayName(range.To, language)}"));
-            if (period.Days.Count == 1 && period.Days[0] == (DayOfWeek.Saturday, DayOfWeek.Friday)) days = bengali ? "প্রতিদিন" : "every day";
-            return bengali
-                ? $"{days}, {BengaliTime(period.Opens)} থেকে {BengaliTime(period.Closes)}"
-                : $"{days}, {EnglishTime(period.Opens)} to {EnglishTime(period.Closes)}";
+            var days = period.Days.Count == 1 && period.Days[0] == (DayOfWeek.Saturday, DayOfWeek.Friday)
+                ? words.HoursEveryDay
+                : string.Join(", ", period.Days.Select(range => range.From == range.To ? words.DayName(range.From) : words.DayRange(range.From, range.To)));
+            return words.Period(days, period.Opens, period.Closes);
         });
         return string.Join("; ", parts);
     }
@@ -189,52 +187,6 @@ public sealed partial class OpeningHours
         problem = $"'{text}' is not a time: write times in the 24-hour clock, like 09:00 or 17:30";
         return false;
     }
-
-    private static string EnglishTime(int minutes)
-    {
-        if (minutes is 0 or 1440) return "midnight";
-        if (minutes == 720) return "noon";
-        var hour = minutes / 60 % 12;
-        if (hour == 0) hour = 12;
-        var suffix = minutes < 720 ? "am" : "pm";
-        return minutes % 60 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{hour}{suffix}")
-            : string.Create(CultureInfo.InvariantCulture, $"{hour}:{minutes % 60:00}{suffix}");
-    }
-
-    /// <summary>"সকাল ৯টা", "বিকেল ৫টা ৩০ মিনিট": the part of the day, then the hour on the 12-hour clock.</summary>
-    private static string BengaliTime(int minutes)
-    {
-        if (minutes is 0 or 1440) return "রাত ১২টা";
-        var hour24 = minutes / 60;
-        var part = hour24 switch
-        {
-            >= 4 and < 12 => "সকাল",
-            >= 12 and < 15 => "দুপুর",
-            >= 15 and < 18 => "বিকেল",
-            >= 18 and < 20 => "সন্ধ্যা",
-            _ => "রাত",
-        };
-        var hour = hour24 % 12;
-        if (hour == 0) hour = 12;
-        var text = minutes % 60 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{part} {hour}টা")
-            : string.Create(CultureInfo.InvariantCulture, $"{part} {hour}টা {minutes % 60} মিনিট");
-        return LocalDigits.In("bn", text);
-    }
-
-    private static string DayName(DayOfWeek day, string language) => language == "bn"
-        ? day switch
-        {
-            DayOfWeek.Saturday => "শনিবার",
-            DayOfWeek.Sunday => "রবিবার",
-            DayOfWeek.Monday => "সোমবার",
-            DayOfWeek.Tuesday => "মঙ্গলবার",
-            DayOfWeek.Wednesday => "বুধবার",
-            DayOfWeek.Thursday => "বৃহস্পতিবার",
-            _ => "শুক্রবার",
-        }
-        : CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(day);
 
     private static Dictionary<string, DayOfWeek> BuildDayNames()
     {

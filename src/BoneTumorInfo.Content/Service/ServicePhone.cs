@@ -1,3 +1,5 @@
+using BoneTumorInfo.Content.Languages;
+
 namespace BoneTumorInfo.Content.Service;
 
 /// <summary>One of the service's phone lines: what it is for, when it is answered, and how to show and dial it.</summary>

@@ -1,7 +1,8 @@
+using BoneTumorInfo.Content.Languages;
 using BoneTumorInfo.Content.Service;
 using Markdig.Renderers.Html;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Syntax;
 
 namespace BoneTumorInfo.Content.Markdown.Placeholders;
 
@@ -33,13 +34,6 @@ public static class PlaceholderFiller
 {
     /// <summary>Every placeholder key, with what it shows. The editors' guide lists the same keys.</summary>
     public static readonly IReadOnlyDictionary<string, string> Known = BuildKnown();
-
-    /// <summary>The words of the map link, by language (English for any other).</summary>
-    private static readonly Dictionary<string, string> MapLinkTexts = new(StringComparer.Ordinal)
-    {
-        ["en"] = "See the hospital on a map (OpenStreetMap)",
-        ["bn"] = "মানচিত্রে হাসপাতালটি দেখুন (OpenStreetMap)",
-    };
 
     /// <summary>Fills every placeholder in <paramref name="document"/>; returns each one, and every unclosed <c>{{</c>.</summary>
     public static IReadOnlyList<PagePlaceholder> Fill(MarkdownDocument document, ServiceProfile? profile, string language)
@@ -89,7 +83,7 @@ public static class PlaceholderFiller
                 Link(placeholder, inLink, "mailto:" + profile.Email, profile.Email, "service-email");
                 break;
             case ["service", "map"]:
-                Link(placeholder, inLink, profile.Map.AbsoluteUri, MapLinkTexts.GetValueOrDefault(language, MapLinkTexts["en"]), "service-map");
+                Link(placeholder, inLink, profile.Map.AbsoluteUri, LanguageText.For(language).MapLink, "service-map");
                 break;
             case ["phone", var key]:
                 var phone = profile.Phone(key)!;

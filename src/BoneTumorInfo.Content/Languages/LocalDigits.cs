@@ -1,4 +1,4 @@
-namespace BoneTumorInfo.Content.Service;
+namespace BoneTumorInfo.Content.Languages;
 
 /// <summary>
 /// Writes digits the way a page's readers write them: the language's own digits (০-৯ for

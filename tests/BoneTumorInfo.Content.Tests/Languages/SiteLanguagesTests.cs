@@ -1,7 +1,7 @@
 using BoneTumorInfo.Content;
 using BoneTumorInfo.Content.Languages;
 
-namespace BoneTumorInfo.Content.Tests;
+namespace BoneTumorInfo.Content.Tests.Languages;
 
 public sealed class SiteLanguagesTests
 {
