@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BoneTumorInfo.Appointments.Requests;
 
@@ -25,11 +26,11 @@ public sealed partial class BengaliFormTests
     [Fact]
     public void A_Bengali_form_becomes_a_request_that_records_it_was_filled_in_Bengali()
     {
-        var result = Validator.Validate(Valid(), FormLanguage.Bengali);
+        var result = Validator.Validate(Valid(), FormLanguage.FromCode("bn"));
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Equal(new DateOnly(2012, 2, 29), result.Request!.DateOfBirth);
         Assert.Equal("+8801812345678", result.Request.Phone);
-        Assert.Equal(FormLanguage.Bengali, result.Request.FormLanguage);
+        Assert.Equal(FormLanguage.FromCode("bn"), result.Request.FormLanguage);
         Assert.Equal(FormLanguage.English, Validator.Validate(Valid()).Request!.FormLanguage);
     }
 
@@ -37,7 +38,7 @@ public sealed partial class BengaliFormTests
     public void An_empty_Bengali_form_says_what_to_do_in_Bengali_for_every_field()
     {
         var english = Validator.Validate(new AppointmentForm(), FormLanguage.English).Errors;
-        var bengali = Validator.Validate(new AppointmentForm(), FormLanguage.Bengali).Errors;
+        var bengali = Validator.Validate(new AppointmentForm(), FormLanguage.FromCode("bn")).Errors;
         Assert.Equal(english.Select(e => (e.Field, e.TargetId)), bengali.Select(e => (e.Field, e.TargetId)));
         Assert.Equal(7, bengali.Count);
         Assert.All(bengali, e =>
@@ -71,7 +72,7 @@ public sealed partial class BengaliFormTests
         var form = Valid();
         (form.DobDay, form.DobMonth, form.DobYear) = (day, month, year);
         Assert.Equal(english, Validator.Validate(form, FormLanguage.English).ErrorFor(field)?.Message);
-        Assert.Equal(bengali, Validator.Validate(form, FormLanguage.Bengali).ErrorFor(field)?.Message);
+        Assert.Equal(bengali, Validator.Validate(form, FormLanguage.FromCode("bn")).ErrorFor(field)?.Message);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed partial class BengaliFormTests
         form.Reason = new string('ক', AppointmentFormValidator.MaxReasonLength + 1);
         form.Phone = "১২৩";
         form.Email = "নাম";
-        var result = Validator.Validate(form, FormLanguage.Bengali);
+        var result = Validator.Validate(form, FormLanguage.FromCode("bn"));
         Assert.Equal("রোগীর পুরো নাম ৩০০ অক্ষরের মধ্যে লিখুন", result.ErrorFor(FormFields.PatientName)?.Message);
         Assert.Equal("কারণটি ১,০০০ অক্ষরের মধ্যে লিখুন", result.ErrorFor(FormFields.Reason)?.Message);
         Assert.Equal("সঠিকভাবে ফোন নম্বর লিখুন, যেমন ০১৭১২ ৩৪৫৬৭৮ বা +880 1712 345678", result.ErrorFor(FormFields.Phone)?.Message);
@@ -98,7 +99,7 @@ public sealed partial class BengaliFormTests
     {
         var form = Valid();
         (form.DobDay, form.DobMonth, form.DobYear) = (day, month, year);
-        Assert.Equal(new DateOnly(1975, 9, 5), Validator.Validate(form, FormLanguage.Bengali).Request?.DateOfBirth);
+        Assert.Equal(new DateOnly(1975, 9, 5), Validator.Validate(form, FormLanguage.FromCode("bn")).Request?.DateOfBirth);
     }
 
     [Theory]
@@ -163,7 +164,7 @@ public sealed partial class BengaliFormTests
         form.DobMonth = "সেপ্টেম্বর";
         Assert.Equal(9, Validator.Validate(form, FormLanguage.English).Request?.DateOfBirth.Month);
         form.DobMonth = "Sept";
-        Assert.Equal(9, Validator.Validate(form, FormLanguage.Bengali).Request?.DateOfBirth.Month);
+        Assert.Equal(9, Validator.Validate(form, FormLanguage.FromCode("bn")).Request?.DateOfBirth.Month);
     }
 
     [Theory]
@@ -174,48 +175,71 @@ public sealed partial class BengaliFormTests
     {
         var form = Valid();
         form.Phone = typed;
-        Assert.Equal("+8801812345678", Validator.Validate(form, FormLanguage.Bengali).Request?.Phone);
+        Assert.Equal("+8801812345678", Validator.Validate(form, FormLanguage.FromCode("bn")).Request?.Phone);
     }
 
     [Fact]
     public void Every_choice_has_a_label_in_both_languages()
     {
-        foreach (var language in Enum.GetValues<FormLanguage>())
+        foreach (var language in new[] { FormLanguage.English, FormLanguage.FromCode("bn") })
         {
             var labels = Enum.GetValues<Submitter>().Select(v => FormText.Label(v, language))
                 .Concat(Enum.GetValues<Service>().Select(v => FormText.Label(v, language)))
                 .Concat(Enum.GetValues<CallLanguage>().Select(v => FormText.Label(v, language)))
                 .ToList();
             Assert.Equal(labels.Count, labels.Distinct().Count());
-            if (language == FormLanguage.Bengali) Assert.All(labels, l => Assert.DoesNotMatch("[A-Za-z]", l));
+            if (language == FormLanguage.FromCode("bn")) Assert.All(labels, l => Assert.DoesNotMatch("[A-Za-z]", l));
             else Assert.All(labels, l => Assert.Matches("^[A-Z]", l));
         }
 
         Assert.Equal("I'm not sure", FormText.Label(Service.NotSure, FormLanguage.English));
-        Assert.Equal("আমি নিশ্চিত নই", FormText.Label(Service.NotSure, FormLanguage.Bengali));
-        Assert.Equal("বাংলা", FormText.Label(CallLanguage.Bengali, FormLanguage.Bengali));
+        Assert.Equal("আমি নিশ্চিত নই", FormText.Label(Service.NotSure, FormLanguage.FromCode("bn")));
+        Assert.Equal("বাংলা", FormText.Label(CallLanguage.Bengali, FormLanguage.FromCode("bn")));
     }
 
     [Theory]
-    [InlineData("bn", FormLanguage.Bengali)]
-    [InlineData("BN-bd", FormLanguage.Bengali)]
-    [InlineData("en", FormLanguage.English)]
-    [InlineData("", FormLanguage.English)]
-    [InlineData(null, FormLanguage.English)]
-    [InlineData("bnx", FormLanguage.English)]
-    public void The_site_language_code_picks_the_form_language(string? code, FormLanguage language)
+    [InlineData("bn", "bn")]
+    [InlineData("BN-bd", "bn")]
+    [InlineData("bn-IN", "bn")]
+    [InlineData("en", "en")]
+    [InlineData("en-GB", "en")]
+    [InlineData("", "en")]
+    [InlineData(null, "en")]
+    [InlineData("bnx", "en")]
+    [InlineData("fr", "en")]
+    [InlineData("../x", "en")]
+    public void The_site_language_code_picks_the_form_language_it_has_wording_for(string? code, string formLanguage)
     {
-        Assert.Equal(language, FormLanguages.FromCode(code));
-        Assert.Equal(code?.StartsWith("bn", StringComparison.OrdinalIgnoreCase) == true && code.Length is 2 or 5 ? "bn" : "en", language.Code());
+        Assert.Equal(formLanguage, FormLanguage.FromCode(code).Code);
+    }
+
+    [Fact]
+    public void English_is_the_default_form_language_and_names_itself_for_the_staff()
+    {
+        Assert.Equal(FormLanguage.English, default);
+        Assert.Equal(FormLanguage.English, FormLanguage.FromCode("en"));
+        Assert.Equal("English", FormLanguage.English.EnglishName);
+        Assert.Equal("Bengali", FormLanguage.FromCode("bn").EnglishName);
+    }
+
+    [Fact]
+    public void The_Bengali_form_wording_has_every_message_the_English_has_and_no_other()
+    {
+        var resources = new System.Resources.ResourceManager("BoneTumorInfo.Appointments.Requests.FormText", typeof(FormText).Assembly);
+        SortedSet<string> Keys(CultureInfo culture) => new(
+            resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key),
+            StringComparer.Ordinal);
+
+        Assert.Equal(Keys(CultureInfo.InvariantCulture), Keys(CultureInfo.GetCultureInfo("bn")));
     }
 
     [Fact]
     public void The_form_language_travels_in_the_request_json_as_a_code()
     {
-        var request = Validator.Validate(Valid(), FormLanguage.Bengali).Request! with { Reference = "BT-4K7Q-9M3X" };
+        var request = Validator.Validate(Valid(), FormLanguage.FromCode("bn")).Request! with { Reference = "BT-4K7Q-9M3X" };
         var json = AppointmentJson.Serialize(request);
         Assert.Contains("\"formLanguage\":\"bn\"", json, StringComparison.Ordinal);
-        Assert.Equal(FormLanguage.Bengali, AppointmentJson.Deserialize(json).FormLanguage);
+        Assert.Equal(FormLanguage.FromCode("bn"), AppointmentJson.Deserialize(json).FormLanguage);
         // A request stored before the language was recorded reads as English.
         Assert.Equal(FormLanguage.English, AppointmentJson.Deserialize(json.Replace(",\"formLanguage\":\"bn\"", "", StringComparison.Ordinal)).FormLanguage);
     }

@@ -92,7 +92,7 @@ public sealed class FormHandlerTests : IAsyncDisposable
         Assert.Empty(stored.Errors);
         var row = Assert.Single(await _store.ReadUnreceivedAsync(10));
         Assert.Equal(stored.Reference, row.Reference);
-        Assert.Equal(FormLanguage.Bengali, AppointmentJson.Deserialize(row.Payload).FormLanguage);
+        Assert.Equal(FormLanguage.FromCode("bn"), AppointmentJson.Deserialize(row.Payload).FormLanguage);
     }
 
     [Fact]

@@ -128,13 +128,13 @@ public sealed class SamePersonAgainTests
 
         await using (var store = new SqliteAppointmentStore(path, _clock))
         {
-            var added = await store.EnqueueAsync(Person() with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+            var added = await store.EnqueueAsync(Person() with { FormLanguage = FormLanguage.FromCode("bn") }, References.NewIdempotencyKey());
             Assert.True(added.IsNew);
             var rows = await store.ReadUnreceivedAsync(10);
             Assert.Equal(["BT-4K7Q-9M3X", added.Reference], rows.Select(r => r.Reference));
             Assert.Equal("Old Row", AppointmentJson.Deserialize(rows[0].Payload).PatientName);
             Assert.Equal(FormLanguage.English, AppointmentJson.Deserialize(rows[0].Payload).FormLanguage);
-            Assert.Equal(FormLanguage.Bengali, AppointmentJson.Deserialize(rows[1].Payload).FormLanguage);
+            Assert.Equal(FormLanguage.FromCode("bn"), AppointmentJson.Deserialize(rows[1].Payload).FormLanguage);
         }
 
         // Opening it again (the columns are there now) changes nothing.

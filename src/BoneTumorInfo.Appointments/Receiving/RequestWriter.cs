@@ -48,7 +48,7 @@ public sealed class RequestWriter(TextWriter output, OutputFormat format, bool w
             r.Service.ToString(),
             r.CallLanguage.ToString(),
             CsvCells.Text(r.Reason),
-            r.FormLanguage.Code(),
+            r.FormLanguage.Code,
             CsvCells.Text(r.PhoneExtension),
         ];
         return CsvCells.Line(cells);

@@ -54,7 +54,7 @@ public sealed partial class AppointmentFormHandler(AppointmentFormValidator vali
     public async Task<FormOutcome> SubmitAsync(AppointmentForm form, string? languageCode)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var language = FormLanguages.FromCode(languageCode);
+        var language = FormLanguage.FromCode(languageCode);
 
         // A form without a usable key is treated as new; it still cannot be sent twice by refreshing
         // the confirmation page, because that page is reached by a redirect.

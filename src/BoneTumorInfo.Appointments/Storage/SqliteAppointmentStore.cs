@@ -195,7 +195,7 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     [
         // SamePerson.Key: a hash, never the details themselves. Older rows have none and are never matched.
         ("person_key", "TEXT NULL"),
-        // FormLanguages.Code: the language the form was filled in. Rows from before it was recorded were all English.
+        // FormLanguage.Code: the language the form was filled in. Rows from before it was recorded were all English.
         ("form_language", "TEXT NOT NULL DEFAULT 'en'"),
     ];
 
@@ -292,7 +292,7 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
                 payload.Value = AppointmentJson.Serialize(item.Draft with { Reference = candidate, SubmittedAt = now });
                 created.Value = now.ToUnixTimeMilliseconds();
                 person.Value = samePerson;
-                language.Value = item.Draft.FormLanguage.Code();
+                language.Value = item.Draft.FormLanguage.Code;
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     results[i] = new Enqueued(candidate, IsNew: true);

@@ -41,7 +41,7 @@ public static class WorkListCsv
                 CsvCells.Text(r.Email),
                 r.Service.Readable(),
                 r.CallLanguage.Readable(),
-                r.FormLanguage.Readable(),
+                r.FormLanguage.EnglishName,
                 CsvCells.Text(r.Reason),
             ];
             text.Append(CsvCells.Line(cells)).Append("\r\n");

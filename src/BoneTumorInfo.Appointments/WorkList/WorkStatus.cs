@@ -85,6 +85,4 @@ public static class ReadableValues
         CallLanguage.Bengali => "Bengali",
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
-
-    public static string Readable(this FormLanguage language) => language == FormLanguage.Bengali ? "Bengali" : "English";
 }

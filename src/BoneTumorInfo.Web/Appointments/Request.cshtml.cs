@@ -53,7 +53,7 @@ public sealed class RequestModel(
     public bool HasErrors => Validation is { IsValid: false };
 
     /// <summary>The language the form is shown and checked in: the language of its address.</summary>
-    public FormLanguage Language => FormLanguages.FromCode(Chrome.Language);
+    public FormLanguage Language => FormLanguage.FromCode(Chrome.Language);
 
     public void OnGet()
     {

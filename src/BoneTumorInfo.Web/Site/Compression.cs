@@ -30,12 +30,10 @@ public static class Compression
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         // Razor writes every character outside Basic Latin as "&#x9AC;" by default, which makes a
-        // Bengali title or menu three to eight times bigger. Letting the scripts the site is written
-        // in through as UTF-8 is safe: <, >, &, quotes and control characters are still escaped.
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
-            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.Bengali,
-            // Bengali ends a sentence with the danda (।, U+0964), which Unicode files under Devanagari.
-            UnicodeRanges.Devanagari));
+        // Bengali title or menu three to eight times bigger. Letting every script through as UTF-8
+        // (whatever languages the site is written in) is safe: <, >, &, quotes, control characters
+        // and the characters the encoder never allows are still escaped.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -13,7 +13,7 @@ public sealed class WorkListCsvTests
     [Fact]
     public void The_export_is_UTF8_with_a_byte_order_mark_in_readable_words_and_the_services_time()
     {
-        var request = WorkListStoreTests.Request("ABCD2345", new DateTimeOffset(2026, 3, 1, 20, 30, 0, TimeSpan.Zero), name: "নুসরাত জাহান") with { FormLanguage = FormLanguage.Bengali };
+        var request = WorkListStoreTests.Request("ABCD2345", new DateTimeOffset(2026, 3, 1, 20, 30, 0, TimeSpan.Zero), name: "নুসরাত জাহান") with { FormLanguage = FormLanguage.FromCode("bn") };
         var bytes = WorkListCsv.Write([Item(request, WorkStatus.NoAnswer, new StaffMember("x", "Rahima Akter"))], Dhaka);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n");

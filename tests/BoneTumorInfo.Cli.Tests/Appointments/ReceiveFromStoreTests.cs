@@ -51,7 +51,7 @@ public sealed class ReceiveFromStoreTests
     {
         var data = NewDataDirectory();
         await using var store = new SqliteAppointmentStore(Path.Combine(data, "appointments.db"));
-        var bengali = await store.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+        var bengali = await store.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.FromCode("bn") }, References.NewIdempotencyKey());
         var english = await store.EnqueueAsync(Draft(), References.NewIdempotencyKey());
 
         var json = (await Bti("appointments", "receive", "--data-dir", data)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -63,7 +63,7 @@ public sealed class ReceiveFromStoreTests
 
         var csvData = NewDataDirectory();
         await using var csvStore = new SqliteAppointmentStore(Path.Combine(csvData, "appointments.db"));
-        await csvStore.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.Bengali }, References.NewIdempotencyKey());
+        await csvStore.EnqueueAsync(Draft("আয়েশা সিদ্দিকা") with { FormLanguage = FormLanguage.FromCode("bn") }, References.NewIdempotencyKey());
         var csv = (await Bti("appointments", "receive", "--data-dir", csvData, "--format", "csv")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",form_language,phone_extension", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.EndsWith(",bn,", csv[1].TrimEnd('\r'), StringComparison.Ordinal);

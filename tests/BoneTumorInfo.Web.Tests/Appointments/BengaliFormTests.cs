@@ -130,7 +130,7 @@ public sealed partial class BengaliFormTests(BengaliFormTests.Site site) : IClas
         Assert.Equal([], LatinWord().Matches(VisibleText(page).Replace(reference, "", StringComparison.Ordinal)).Select(m => m.Value).ToList());
 
         var stored = AppointmentJson.Deserialize((await site.Store.ReadUnreceivedAsync(1000)).Single(r => r.Reference == reference).Payload);
-        Assert.Equal(FormLanguage.Bengali, stored.FormLanguage);
+        Assert.Equal(FormLanguage.FromCode("bn"), stored.FormLanguage);
         Assert.Equal(new DateOnly(2015, 1, 14), stored.DateOfBirth);
     }
 

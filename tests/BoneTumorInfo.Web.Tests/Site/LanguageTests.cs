@@ -80,4 +80,35 @@ public sealed class ConfiguredLanguagesTests
         Assert.Equal(["en"], languages.Codes);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_language_added_in_configuration_with_its_content_folder_works_end_to_end()
+    {
+        // Hindi: one line of configuration and a content folder; no code knows about it.
+        using var site = new TempContentSite()
+            .Write("hi/index.md", TestPages.Page("मुखपृष्ठ", body: "हड्डी के ट्यूमर के बारे में सरल जानकारी।"));
+        using var hindi = site.WithWebHostBuilder(b => b
+            .UseSetting("Content:Languages:0", "en-GB")
+            .UseSetting("Content:Languages:1", "hi-IN"));
+        var client = hindi.CreateClient();
+
+        var (response, page) = await client.GetPage("/hi");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hi", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("मुखपृष्ठ", page.QuerySelector("h1")?.TextContent.Trim());
+        // Sent as UTF-8, not as "&#x92E;" character references.
+        Assert.Contains("हड्डी के ट्यूमर", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var (_, english) = await client.GetPage("/");
+        var link = english.QuerySelector("a[hreflang=hi]");
+        Assert.Equal("/hi", link?.GetAttribute("href"));
+        Assert.Equal("हिन्दी", link?.TextContent.Trim());
+
+        // The form has no Hindi wording yet: it is the English form, and it works.
+        var (formResponse, form) = await client.GetPage("/hi/appointments/request");
+        Assert.Equal(HttpStatusCode.OK, formResponse.StatusCode);
+        var nameLabel = form.QuerySelectorAll("label").FirstOrDefault(l => l.TextContent.Trim() == "Full name");
+        Assert.NotNull(nameLabel);
+        Assert.NotNull(form.GetElementById(nameLabel.GetAttribute("for")!) as AngleSharp.Html.Dom.IHtmlInputElement);
+    }
 }
