@@ -48,9 +48,9 @@ def start(app, content, port, log):
     return subprocess.Popen(["dotnet", app], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=os.path.dirname(app))
 
 def startup(app, content, port, log, path):
-    """Seconds from launch to the first 200 for `path`, and RSS (MB) once every page file is
-    read (the log's "Indexed N content pages" line; the index is read in the background) plus
-    two seconds."""
+    """Seconds from launch to the first 200 for `path`, and RSS (MB) once the site has settled:
+    the page index and then the search index built (the log's "Search index built" line; both
+    are built in the background, the search index a moment after start-up) plus two seconds."""
     mark = os.path.getsize(log) if os.path.exists(log) else 0
     t0 = time.perf_counter()
     p = start(app, content, port, log)
@@ -69,7 +69,7 @@ def startup(app, content, port, log, path):
         while time.perf_counter() < deadline:
             with open(log, "rb") as f:
                 f.seek(mark)
-                if b"Indexed " in f.read():
+                if b"Search index built" in f.read():
                     break
             time.sleep(0.05)
         time.sleep(2)

@@ -86,9 +86,8 @@ public static class ContentSetup
                 }
             }
 
-            // Reading thousands of page files leaves tens of megabytes of parser garbage that the
-            // GC would keep committed for a long while; give it back to the machine once, now.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // The parser garbage of reading thousands of files is given back to the machine once the
+            // search index, which reads them again, is built too (SearchIndexer).
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,7 +17,7 @@ public sealed record SearchResultView(string Title, string Url, string? Descript
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed partial class SearchModel(
-    ContentStore store, SiteLanguages languages, SearchService search, SearchMissLog misses, TimeProvider clock,
+    ContentStore store, SiteLanguages languages, SearchService search, SearchIndexer indexer, SearchMissLog misses, TimeProvider clock,
     IStringLocalizer<SiteText> text, ILogger<SearchModel> logger) : SitePageModel
 {
     public string Query { get; private set; } = "";
@@ -33,7 +33,7 @@ public sealed partial class SearchModel(
 
     public string ContactUrl { get; private set; } = "";
 
-    public IActionResult OnGet(string? q, string? language)
+    public async Task<IActionResult> OnGetAsync(string? q, string? language)
     {
         // "/bn/search" names its language; "/en/search" (the default language has no prefix) and unknown codes are not pages.
         if (language is not null && (language == languages.Default.Code || !languages.Contains(language))) return NotFound();
@@ -46,7 +46,8 @@ public sealed partial class SearchModel(
         Response.Headers["X-Robots-Tag"] = "noindex";
         GlossaryUrl = languages.UrlOf(code, "glossary");
         ContactUrl = languages.UrlOf(code, "contact");
-        IsReady = search.IsReady;
+        // Just after start-up the index is built a moment later; a search that comes first asks for it now.
+        IsReady = search.IsReady || await indexer.FirstBuildAsync(TimeSpan.FromSeconds(10), HttpContext.RequestAborted);
         Query = (q ?? "").Trim();
         if (Query.Length > SearchIndex.MaxQueryLength) Query = Query[..SearchIndex.MaxQueryLength].TrimEnd();
         if (Query.Length == 0) return Page();

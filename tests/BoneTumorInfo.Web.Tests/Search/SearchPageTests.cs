@@ -198,4 +198,19 @@ public sealed class SearchPageTests(SearchSite site) : IClassFixture<SearchSite>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_search_straight_after_start_up_waits_for_the_first_index_instead_of_saying_it_is_not_ready()
+    {
+        // The first build waits a moment after start-up so the first pages do not compete with it;
+        // a search that comes first asks for it at once.
+        using var fresh = new SearchSite();
+        var client = fresh.CreatePlainClient();
+
+        var (response, page) = await client.GetPage(Search("bone cancer"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("starting up", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("/conditions/malignant-bone-tumours", page.QuerySelectorAll(".search-results__title a").Select(a => a.GetAttribute("href")));
+    }
 }
