@@ -11,7 +11,8 @@
 # page.html with page.html.br (brotli -q 11) and page.html.gz (gzip -9) beside it
 # (brotli_static, gzip_static). Both log every request: the app's Serilog request log to
 # stdout (sent to a file), nginx's access_log with a 64 KB buffer.
-# Start-up: launch to the first 200 of a content page (median of 3), and RSS two seconds later.
+# Start-up: launch to the first 200 of a content page (median of 3), and RSS two seconds after
+# the search index (built in the background a moment after start-up) is built.
 # Edits: an edited, an added and a deleted page, until a request shows the change.
 #
 # Needs the .NET SDK, python3, curl, wrk, nginx with the brotli_static module, brotli, gzip
