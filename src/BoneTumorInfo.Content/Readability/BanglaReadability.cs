@@ -130,28 +130,18 @@ public static partial class BanglaReadingLevelMeter
 
     public static BanglaReadingLevel Measure(IEnumerable<string> sentences)
     {
-        ArgumentNullException.ThrowIfNull(sentences);
-        int words = 0, count = 0, bengali = 0, aksharas = 0, conjuncts = 0, longWords = 0;
-        var lengths = new List<(string Text, int Words)>();
-        foreach (var sentence in sentences)
+        var read = SentenceWords.Of(sentences, WordPattern());
+        int bengali = 0, aksharas = 0, conjuncts = 0, longWords = 0;
+        foreach (var token in read.AllWords.Where(Aksharas.IsBengali))
         {
-            var tokens = WordPattern().Matches(sentence).Select(m => m.Value).ToList();
-            if (tokens.Count == 0) continue;
-            count++;
-            words += tokens.Count;
-            lengths.Add((sentence.Trim(), tokens.Count));
-            foreach (var token in tokens.Where(Aksharas.IsBengali))
-            {
-                var n = Aksharas.Count(token);
-                bengali++;
-                aksharas += n;
-                if (n >= BanglaReadingLevel.LongWordAksharas) longWords++;
-                if (Aksharas.HasConjunct(token)) conjuncts++;
-            }
+            var n = Aksharas.Count(token);
+            bengali++;
+            aksharas += n;
+            if (n >= BanglaReadingLevel.LongWordAksharas) longWords++;
+            if (Aksharas.HasConjunct(token)) conjuncts++;
         }
 
-        return new BanglaReadingLevel(words, count, bengali, aksharas, conjuncts, longWords,
-            lengths.OrderByDescending(l => l.Words).Take(3).Select(l => l.Text).ToList());
+        return new BanglaReadingLevel(read.WordCount, read.Sentences.Count, bengali, aksharas, conjuncts, longWords, read.Longest());
     }
 
     public static IEnumerable<string> SplitSentences(string text) =>

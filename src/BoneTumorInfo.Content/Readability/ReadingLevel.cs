@@ -46,20 +46,8 @@ public static partial class ReadingLevelMeter
 
     public static ReadingLevel Measure(IEnumerable<string> sentences)
     {
-        ArgumentNullException.ThrowIfNull(sentences);
-        int words = 0, syllables = 0, count = 0;
-        var lengths = new List<(string Text, int Words)>();
-        foreach (var sentence in sentences)
-        {
-            var tokens = WordPattern().Matches(sentence).Select(m => m.Value).ToList();
-            if (tokens.Count == 0) continue;
-            count++;
-            words += tokens.Count;
-            syllables += tokens.Sum(Syllables.Count);
-            lengths.Add((sentence.Trim(), tokens.Count));
-        }
-
-        return new ReadingLevel(words, count, syllables, lengths.OrderByDescending(l => l.Words).Take(3).Select(l => l.Text).ToList());
+        var read = SentenceWords.Of(sentences, WordPattern());
+        return new ReadingLevel(read.WordCount, read.Sentences.Count, read.AllWords.Sum(Syllables.Count), read.Longest());
     }
 
     /// <summary>The text a reader reads as sentences: paragraphs (list items, cells and care-card text included), without code or images.</summary>
