@@ -47,7 +47,8 @@ public sealed partial class SearchModel(
         GlossaryUrl = languages.UrlOf(code, "glossary");
         ContactUrl = languages.UrlOf(code, "contact");
         // Just after start-up the index is built a moment later; a search that comes first asks for it now.
-        IsReady = search.IsReady || await indexer.FirstBuildAsync(TimeSpan.FromSeconds(10), HttpContext.RequestAborted);
+        // (A first build that failed is logged; the page then says search is not ready.)
+        IsReady = search.IsReady || (await indexer.FirstBuildAsync(TimeSpan.FromSeconds(10), HttpContext.RequestAborted) && search.IsReady);
         Query = (q ?? "").Trim();
         if (Query.Length > SearchIndex.MaxQueryLength) Query = Query[..SearchIndex.MaxQueryLength].TrimEnd();
         if (Query.Length == 0) return Page();
