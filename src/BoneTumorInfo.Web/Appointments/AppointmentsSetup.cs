@@ -136,10 +136,12 @@ public static class AppointmentsSetup
         }
 
         var problem = context.Request.ContentLength > RequestModel.MaxBodyBytes ? StatusCodes.Status413PayloadTooLarge : (int?)null;
+        // A chunked body has no length to check up front: the server stops it at the limit. Set
+        // here, for every post to the form, and not again by a filter on the page: by then the body
+        // has been read and the limit is read-only (the framework logged a warning on every post).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestModel.MaxBodyBytes;
         if (problem is null && context.Request.HasFormContentType)
         {
-            // A chunked body has no length to check up front: the server stops it at the limit.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestModel.MaxBodyBytes;
             try
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);

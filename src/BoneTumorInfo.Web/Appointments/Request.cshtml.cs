@@ -18,7 +18,6 @@ namespace BoneTumorInfo.Web.Appointments;
 /// answer kept and a message on each field that needs fixing.
 /// </summary>
 [EnableRateLimiting(AppointmentsSetup.RateLimitPolicy)]
-[RequestSizeLimit(MaxBodyBytes)]
 [OutputCache(NoStore = true)]
 [IsolateFromOtherSites]
 // Checked in OnPostAsync instead, so an expired form comes back with its answers, not as a blank 400.
