@@ -42,12 +42,25 @@ public static partial class SeoSetup
             LogNoPublicUrl(app.Logger);
         }
 
-        app.MapGet("/sitemap.xml", (HttpContext context, ContentStore store, IOptions<SeoOptions> seo) =>
-                Results.Text(Sitemap(store, seo.Value.BaseUrl(context.Request)), "application/xml; charset=utf-8", Encoding.UTF8))
-            .CacheOutput(CachePolicy);
-        app.MapGet("/robots.txt", (HttpContext context, SiteLanguages languages, IOptions<SeoOptions> seo) =>
-                Results.Text(Robots(languages, seo.Value.BaseUrl(context.Request)), "text/plain; charset=utf-8", Encoding.UTF8))
-            .CacheOutput(CachePolicy);
+        // Plain request delegates, not handlers with injected parameters: those are compiled
+        // through the minimal-API delegate factory (expression trees, and its form-binding
+        // converters for every simple type), about 170 methods JIT-compiled at every start-up.
+        RequestDelegate sitemap = context =>
+        {
+            var services = context.RequestServices;
+            var baseUrl = services.GetRequiredService<IOptions<SeoOptions>>().Value.BaseUrl(context.Request);
+            return Results.Text(Sitemap(services.GetRequiredService<ContentStore>(), baseUrl), "application/xml; charset=utf-8", Encoding.UTF8)
+                .ExecuteAsync(context);
+        };
+        RequestDelegate robots = context =>
+        {
+            var services = context.RequestServices;
+            var baseUrl = services.GetRequiredService<IOptions<SeoOptions>>().Value.BaseUrl(context.Request);
+            return Results.Text(Robots(services.GetRequiredService<SiteLanguages>(), baseUrl), "text/plain; charset=utf-8", Encoding.UTF8)
+                .ExecuteAsync(context);
+        };
+        app.MapGet("/sitemap.xml", sitemap).CacheOutput(CachePolicy);
+        app.MapGet("/robots.txt", robots).CacheOutput(CachePolicy);
         return app;
     }
 
