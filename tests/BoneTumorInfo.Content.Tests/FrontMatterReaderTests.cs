@@ -103,4 +103,30 @@ public class FrontMatterReaderTests
         Assert.Equal(line, problem.Line);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("---\ntitle: a\n---\nBody\n---\nmore", "title: a")]
+    [InlineData("---\r\ntitle: a\r\nx: b\r\n---\r\nBody", "title: a\r\nx: b\r")]
+    [InlineData("--- \t\ntitle: a\n...\nBody", "title: a")]
+    [InlineData("---\n---\nBody", "")]
+    [InlineData("---\ntitle: a\n---", "title: a")]
+    public void The_block_is_the_lines_between_the_first_two_dash_lines(string text, string yaml)
+    {
+        var block = FrontMatterReader.FindBlock(text, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(yaml, block?.Yaml);
+    }
+
+    [Theory]
+    [InlineData("---")]
+    [InlineData("---\n")]
+    [InlineData("---\ntitle: a\n--\n")]
+    [InlineData("----\ntitle: a\n---\n")]
+    [InlineData("")]
+    public void A_block_that_does_not_open_or_close_has_no_yaml(string text)
+    {
+        Assert.Null(FrontMatterReader.FindBlock(text, out var problem));
+        Assert.NotNull(problem);
+    }
 }

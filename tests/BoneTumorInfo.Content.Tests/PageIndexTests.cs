@@ -136,4 +136,42 @@ public sealed class PageIndexTests : IDisposable
 
         Assert.Contains(Build().Diagnostics, d => d.Message.Contains("same address (/about)", StringComparison.Ordinal));
     }
+
+    public static TheoryData<string> Encodings => new() { "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "utf-32le" };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_page_saved_in_any_unicode_encoding_is_read(string encoding)
+    {
+        var text = TestPages.Page("শুরু Start");
+        var bytes = encoding switch
+        {
+            "utf-8" => System.Text.Encoding.UTF8.GetBytes(text),
+            "utf-8-bom" => [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)],
+            "utf-16le" => [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)],
+            "utf-16be" => [.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes(text)],
+            _ => [.. System.Text.Encoding.UTF32.GetPreamble(), .. System.Text.Encoding.UTF32.GetBytes(text)],
+        };
+        _content.Write("en/index.md", TestPages.Page("Home"));
+        File.WriteAllBytes(Path.Combine(_content.Root, "en", "start.md"), bytes);
+
+        var page = Build().Find("en", "start");
+
+        Assert.NotNull(page);
+        Assert.Empty(page.Diagnostics);
+        Assert.Equal("শুরু Start", page.Title);
+    }
+
+    [Fact]
+    public void A_page_over_the_size_limit_is_named_with_its_size_and_not_read()
+    {
+        _content.Write("en/index.md", TestPages.Page("Home"))
+            .Write("en/huge.md", TestPages.Page("Huge", body: new string('a', (int)PageLimits.MaxFileBytes)));
+
+        var page = Build().Find("en", "huge");
+
+        Assert.NotNull(page);
+        Assert.True(page.IsBroken);
+        Assert.Contains("a page can be at most 512 KB", Assert.Single(page.Diagnostics).Message, StringComparison.Ordinal);
+    }
 }

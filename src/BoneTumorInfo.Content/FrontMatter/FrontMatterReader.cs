@@ -35,22 +35,36 @@ public static partial class FrontMatterReader
     /// <summary>Finds the <c>---</c> … <c>---</c> block at the very top of a file.</summary>
     public static Block? FindBlock(string text, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(text);
         problem = null;
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\t') != "---")
+        // Line by line up to the closing line only: the page's body (most of the file) is not split.
+        var firstEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = firstEnd < 0 ? text.AsSpan() : text.AsSpan(0, firstEnd);
+        if (!first.TrimEnd("\r \t").SequenceEqual("---"))
         {
             problem = "the page must start with front matter: a line with three dashes (---), the page's details, then another ---";
             return null;
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        var yamlStart = firstEnd + 1;
+        var lineStart = yamlStart;
+        while (firstEnd >= 0 && lineStart <= text.Length)
         {
-            var line = lines[i].TrimEnd('\r', ' ', '\t');
-            if (line is "---" or "...")
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var line = (lineEnd < 0 ? text.AsSpan(lineStart) : text.AsSpan(lineStart, lineEnd - lineStart)).TrimEnd("\r \t");
+            if (line.SequenceEqual("---") || line.SequenceEqual("..."))
             {
-                var yaml = string.Join('\n', lines[1..i]);
+                // The lines between, joined by \n as before (the line before the closing one keeps any \r).
+                var yaml = lineStart == yamlStart ? "" : text[yamlStart..(lineStart - 1)];
                 return new Block(yaml, 2);
             }
+
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            lineStart = lineEnd + 1;
         }
 
         problem = "the front matter has no closing line of three dashes (---)";
