@@ -22,6 +22,8 @@ builder.AddAppointments();
 builder.AddStaff();
 
 var app = builder.Build();
+// The page index is read in the background while the rest of start-up runs.
+app.StartContentIndex();
 
 app.UseReverseProxy();
 app.UseSecurityHeaders();
