@@ -13,8 +13,23 @@ public sealed partial class AppointmentsHousekeeping(
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The first clean-up waits this long after start-up: nothing is due to the minute, and at
+    /// start it took CPU (opening the store, the first queries) from the first reader's page.
+    /// </summary>
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await Task.Delay(FirstDelay, clock, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
