@@ -12,7 +12,28 @@ namespace BoneTumorInfo.Content.Search;
 /// A page as the search index sees it: who it is, and its words by weight (title, headings,
 /// description, body). The body keeps its paragraphs on separate lines, for extracts.
 /// </summary>
-public sealed record SearchDocument(string Language, string Slug, string Url, string Title, string Description, string Headings, string Body);
+public sealed record SearchDocument(string Language, string Slug, string Url, string Title, string Description, string Headings)
+{
+    private readonly byte[] _body = [];
+
+    public SearchDocument(string language, string slug, string url, string title, string description, string headings, string body)
+        : this(language, slug, url, title, description, headings)
+    {
+        Body = body;
+    }
+
+    /// <summary>
+    /// The page's text, kept compressed (UTF-8, brotli at its fastest level): the search service
+    /// keeps every page's document between builds, and as UTF-16 strings the bodies were most of
+    /// the memory at 10,000 pages. It is read back when the index is built and for the few hits'
+    /// extracts.
+    /// </summary>
+    public string Body
+    {
+        get => SearchText.Unpack(_body);
+        init => _body = SearchText.Pack(value);
+    }
+}
 
 /// <summary>Reads a page's Markdown into a <see cref="SearchDocument"/>: text only, never HTML.</summary>
 public static partial class SearchDocuments

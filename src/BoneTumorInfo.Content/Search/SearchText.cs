@@ -17,6 +17,46 @@ public readonly record struct SearchToken(int Start, int Length, string Term);
 /// </remarks>
 public static class SearchText
 {
+    /// <summary>Text as compressed UTF-8 bytes (brotli, fastest level): what a document keeps of its body.</summary>
+    public static byte[] Pack(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0) return [];
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var packed = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
+        if (!System.IO.Compression.BrotliEncoder.TryCompress(utf8, packed, out var written, quality: 1, window: 22))
+        {
+            throw new InvalidOperationException("Brotli could not compress a search document's text.");
+        }
+
+        return packed[..written];
+    }
+
+    /// <summary>The text <see cref="Pack"/> was given.</summary>
+    public static string Unpack(byte[] packed)
+    {
+        ArgumentNullException.ThrowIfNull(packed);
+        if (packed.Length == 0) return "";
+        // Text compresses about four to eight times; the buffer doubles until it fits.
+        for (var size = Math.Max(packed.Length * 8, 4096); size <= 256 * 1024 * 1024; size *= 2)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                if (System.IO.Compression.BrotliDecoder.TryDecompress(packed, buffer, out var written))
+                {
+                    return Encoding.UTF8.GetString(buffer, 0, written);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        throw new InvalidDataException("A search document's packed text could not be read.");
+    }
+
     private const char Virama = '\u09CD';
 
     /// <summary>Every word of <paramref name="text"/>, with its position in the text as written.</summary>
