@@ -46,9 +46,15 @@ public static partial class FrontMatterReader
             return null;
         }
 
+        const string NoClosingLine = "the front matter has no closing line of three dashes (---)";
+        if (firstEnd < 0)
+        {
+            problem = NoClosingLine;
+            return null;
+        }
+
         var yamlStart = firstEnd + 1;
-        var lineStart = yamlStart;
-        while (firstEnd >= 0 && lineStart <= text.Length)
+        for (var lineStart = yamlStart; ; )
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             var line = (lineEnd < 0 ? text.AsSpan(lineStart) : text.AsSpan(lineStart, lineEnd - lineStart)).TrimEnd("\r \t");
@@ -61,14 +67,12 @@ public static partial class FrontMatterReader
 
             if (lineEnd < 0)
             {
-                break;
+                problem = NoClosingLine;
+                return null;
             }
 
             lineStart = lineEnd + 1;
         }
-
-        problem = "the front matter has no closing line of three dashes (---)";
-        return null;
     }
 
     /// <summary>

@@ -326,9 +326,8 @@ public sealed class PageIndex
             if (read > size || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
                 || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
             {
-                var text = File.ReadAllText(path);
-                size = System.Text.Encoding.UTF8.GetByteCount(text);
-                return size > PageLimits.MaxFileBytes ? null : text;
+                size = new FileInfo(path).Length;
+                return size > PageLimits.MaxFileBytes ? null : File.ReadAllText(path);
             }
 
             return System.Text.Encoding.UTF8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);

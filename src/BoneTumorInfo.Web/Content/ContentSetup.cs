@@ -60,8 +60,10 @@ public static class ContentSetup
     public static WebApplication StartContentIndex(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var store = app.Services.GetRequiredService<ContentStore>();
-        _ = Task.Run(() => WarmUp(store), CancellationToken.None);
+        // Resolved in the background too: a content setting that fails validation is then reported
+        // by the host's own start-up check, with its message, as before.
+        var services = app.Services;
+        _ = Task.Run(() => WarmUp(services.GetRequiredService<ContentStore>()), CancellationToken.None);
         return app;
     }
 
