@@ -24,5 +24,12 @@ public sealed class SqliteAppointmentSource(SqliteAppointmentStore store) : IApp
             ct => store.MarkReceivedAsync(next.Reference, ct));
     }
 
+    /// <summary>Marks the whole batch received in one transaction (one disk flush, not one each).</summary>
+    public Task AcknowledgeAsync(IReadOnlyList<ReceivedRequest> received, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        return store.MarkReceivedAsync(received.Select(r => r.Reference).ToList(), cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -108,6 +108,10 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     public Task MarkReceivedAsync(string reference, CancellationToken cancellationToken = default) =>
         MarkAsync("received_at", [reference], cancellationToken);
 
+    /// <summary>Marks many requests received in one transaction.</summary>
+    public Task MarkReceivedAsync(IReadOnlyCollection<string> references, CancellationToken cancellationToken = default) =>
+        MarkAsync("received_at", references, cancellationToken);
+
     /// <summary>Deletes requests delivered (to the broker or to staff) before <paramref name="cutoff"/>.</summary>
     public async Task<int> PurgeDeliveredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {

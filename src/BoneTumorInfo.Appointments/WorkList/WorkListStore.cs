@@ -38,31 +38,52 @@ public sealed class WorkListStore : IAsyncDisposable
     /// True when it was new. Committed (and flushed) before this returns, so the caller may then
     /// acknowledge it at its source.
     /// </summary>
-    public async Task<bool> AddAsync(AppointmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<bool> AddAsync(AppointmentRequest request, CancellationToken cancellationToken = default) =>
+        (await AddManyAsync([request], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Takes many requests in at once, each as <see cref="AddAsync"/> would, in one transaction:
+    /// all are committed (one disk flush) before this returns, or none is. A reference repeated in
+    /// the batch is taken once. For each request, in order: true when it was new.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AddManyAsync(IReadOnlyList<AppointmentRequest> requests, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Reference);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        if (await ExistsInAuditAsync(connection, transaction, request.Reference, cancellationToken).ConfigureAwait(false)) return false;
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using (var insert = connection.CreateCommand())
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT OR IGNORE INTO work_items (reference, payload, submitted_at, received_at, status, updated_at)
-                VALUES ($reference, $payload, $submitted, $now, 'new', $now)
-                """;
-            insert.Parameters.AddWithValue("$reference", request.Reference);
-            insert.Parameters.AddWithValue("$payload", AppointmentJson.Serialize(request));
-            insert.Parameters.AddWithValue("$submitted", request.SubmittedAt.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$now", now);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            ArgumentException.ThrowIfNullOrWhiteSpace(request.Reference, nameof(requests));
         }
 
-        await AuditAsync(connection, transaction, request.Reference, AuditActions.SystemName, AuditActions.Received, WorkStatus.New, now, cancellationToken).ConfigureAwait(false);
+        var added = new bool[requests.Count];
+        if (requests.Count == 0) return added;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT OR IGNORE INTO work_items (reference, payload, submitted_at, received_at, status, updated_at)
+            VALUES ($reference, $payload, $submitted, $now, 'new', $now)
+            """;
+        var reference = insert.Parameters.Add("$reference", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var submitted = insert.Parameters.Add("$submitted", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$now", now);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            if (await ExistsInAuditAsync(connection, transaction, request.Reference, cancellationToken).ConfigureAwait(false)) continue;
+            reference.Value = request.Reference;
+            payload.Value = AppointmentJson.Serialize(request);
+            submitted.Value = request.SubmittedAt.ToUnixTimeMilliseconds();
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) continue;
+            await AuditAsync(connection, transaction, request.Reference, AuditActions.SystemName, AuditActions.Received, WorkStatus.New, now, cancellationToken).ConfigureAwait(false);
+            added[i] = true;
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return added;
     }
 
     /// <summary>The requests a view shows, oldest or newest first (by when they were sent).</summary>

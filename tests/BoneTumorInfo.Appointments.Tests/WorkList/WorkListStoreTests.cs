@@ -210,6 +210,47 @@ public sealed class WorkListStoreTests
         Assert.Equal([true], seenWhenAcknowledged);
     }
 
+    [Fact]
+    public async Task A_burst_longer_than_one_batch_is_taken_in_whole_and_acknowledged_at_the_local_queue()
+    {
+        var folder = NewFolder();
+        await using var queue = new SqliteAppointmentStore(Path.Combine(folder, "appointments.db"));
+        var count = WorkListIntake.BatchSize * 2 + 37;
+        var sent = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            queue.EnqueueAsync(SqliteAppointmentStoreTests.Draft($"Person {i}") with { Phone = $"0171{i:D7}" }, References.NewIdempotencyKey())));
+        Assert.Equal(count, sent.Select(s => s.Reference).Distinct().Count());
+        await using var store = new WorkListStore(Path.Combine(folder, WorkListStore.FileName));
+
+        await using (var source = new SqliteAppointmentSource(queue))
+        {
+            Assert.Equal(new IntakeResult(count, 0), await WorkListIntake.TakeWaitingAsync(source, store, default));
+        }
+
+        Assert.Empty(await queue.ReadUnreceivedAsync(10));
+        Assert.Equal(sent.Select(s => s.Reference).Order(), (await store.ListAsync(new WorkListQuery())).Select(i => i.Reference).Order());
+        Assert.Equal(count, (await store.AuditTrailAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_batch_the_work_list_refuses_is_acknowledged_nowhere_and_none_of_it_is_kept()
+    {
+        await using var store = new WorkListStore(Path.Combine(NewFolder(), WorkListStore.FileName));
+        var acknowledged = new List<string>();
+        var source = new ListSource([Request("ABCD2345", Start), Request(" ", Start), Request("EFGH2345", Start)], acknowledged);
+        await Assert.ThrowsAsync<ArgumentException>(() => WorkListIntake.TakeWaitingAsync(source, store, default));
+        Assert.Empty(acknowledged);
+        Assert.Empty(await store.ListAsync(new WorkListQuery(WorkView.All)));
+    }
+
+    [Fact]
+    public async Task A_reference_repeated_within_one_batch_is_taken_once()
+    {
+        await using var store = new WorkListStore(Path.Combine(NewFolder(), WorkListStore.FileName));
+        Assert.Equal([true, false, true], await store.AddManyAsync([Request("ABCD2345", Start), Request("ABCD2345", Start), Request("EFGH2345", Start)]));
+        Assert.Equal(["ABCD2345", "EFGH2345"], (await store.AuditTrailAsync()).Select(a => a.Reference));
+        Assert.Empty(await store.AddManyAsync([]));
+    }
+
     private sealed class ListSource(IEnumerable<AppointmentRequest> requests, List<string> acknowledged, Action<string>? onAcknowledge = null) : IAppointmentSource
     {
         private readonly Queue<AppointmentRequest> _queue = new(requests);
