@@ -52,7 +52,11 @@ public sealed class RequestModel(
     public bool HasErrors => Validation is { IsValid: false };
 
     /// <summary>The language the form is shown and checked in: the language of its address.</summary>
-    public FormLanguage Language => FormLanguage.FromCode(Chrome.Language);
+    public FormLanguage Language => FormLanguage.FromCode(LanguageCode);
+
+    private string LanguageCode => _languageCode ??= store.Index.SiteLanguages.OfPath(Request.Path.Value).Code;
+
+    private string? _languageCode;
 
     public void OnGet()
     {
@@ -75,7 +79,8 @@ public sealed class RequestModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        SetChrome();
+        // The page's chrome (menus, language links) is built only when the form is drawn again:
+        // a form that is accepted goes straight on to the confirmation page.
         bool tokenValid;
         try
         {
@@ -99,7 +104,7 @@ public sealed class RequestModel(
 
         // Every copy of the hidden bot-trap field, as sent: a bot may send it twice, the first empty.
         Form.HoneypotValues = Request.Form[FormFields.Honeypot].ToArray();
-        var outcome = await handler.SubmitAsync(Form, Chrome.Language);
+        var outcome = await handler.SubmitAsync(Form, LanguageCode);
         if (!outcome.ShowConfirmation)
         {
             Validation = outcome.Validation;
@@ -109,7 +114,7 @@ public sealed class RequestModel(
 
         // Only values that are set: a null "lang" would still count against the default route.
         var values = new RouteValueDictionary { ["r"] = ConfirmationModel.Protect(protection, outcome.Reference!) };
-        if (Chrome.LanguageRoute is { } lang) values["lang"] = lang;
+        if (LanguageCode != store.Index.DefaultLanguage) values["lang"] = LanguageCode;
         if (outcome.AlreadyHadRequest) values["again"] = "1";
         return RedirectToPage("/Appointments/Confirmation", values);
     }
@@ -123,7 +128,7 @@ public sealed class RequestModel(
     private void SetChrome()
     {
         var index = store.Index;
-        var language = index.SiteLanguages.OfPath(Request.Path.Value).Code;
+        var language = LanguageCode;
         PrivacyUrl = (index.Find(language, PrivacySlug) ?? index.Find(index.DefaultLanguage, PrivacySlug))?.Url ?? "/";
         Chrome = SiteChrome.ForLanguage(store, language, text[Title]) with
         {
