@@ -1,6 +1,8 @@
 // Submits N appointment requests through the real form, C at a time, against the real site
 // started as a child process on a fresh data folder; then counts the SQLite queue.
-//   dotnet run -c Release --project bench/appointments -- [requests] [concurrency]
+//   dotnet run -c Release --project bench/appointments -- [requests] [concurrency] [warm-up seconds]
+// The warm-up (default 10 s) sends forms at the same concurrency, uncounted, so the measurement
+// starts once the JIT has recompiled the hot path (tiered compilation); 0 measures from cold.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,6 +14,7 @@ using BoneTumorInfo.Appointments.Storage;
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var warmUp = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
 
 var data = Path.Combine(Path.GetTempPath(), "bti-bench-" + Guid.NewGuid().ToString("N"));
 var port = FreePort();
@@ -106,13 +109,34 @@ try
     }
 
     await Warm(200);
+    var warmedUp = 200;
+    if (warmUp > TimeSpan.Zero)
+    {
+        // Same concurrency as the measurement, for a fixed time; not counted.
+        var until = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            using var client = NewClient(baseAddress);
+            var form = await FetchForm(client);
+            var sent = 0;
+            for (; until.Elapsed < warmUp; sent++) await SubmitOne(client, form, measure: false);
+            return sent;
+        })));
+        warmedUp += counts.Sum();
+    }
+
     var wall = Stopwatch.StartNew();
+    var done = new ConcurrentBag<double>();
     // (The wall clock includes each worker's one form fetch.)
     await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
     {
         using var client = NewClient(baseAddress);
         var form = await FetchForm(client);
-        while (Interlocked.Increment(ref next) < requests) await SubmitOne(client, form, measure: true);
+        while (Interlocked.Increment(ref next) < requests)
+        {
+            await SubmitOne(client, form, measure: true);
+            done.Add(wall.Elapsed.TotalSeconds);
+        }
     })));
     wall.Stop();
 
@@ -124,10 +148,13 @@ try
     var sorted = latencies.Order().ToArray();
     double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     Console.WriteLine($"submissions: {requests}, concurrency: {concurrency}, acknowledged: {acknowledgedKeys.Count}, failed: {failures}");
-    Console.WriteLine($"in queue: {stored.Count} (incl. 200 warm-up)");
+    Console.WriteLine($"in queue: {stored.Count} (incl. {warmedUp} warm-up, {warmUp.TotalSeconds:0} s)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"requests/s: {acknowledgedKeys.Count / wall.Elapsed.TotalSeconds:0}, p50: {Percentile(0.50):0.0} ms, p99: {Percentile(0.99):0.0} ms"));
     Console.WriteLine($"lost: {lost}");
+    // Throughput through the run, to see whether it was steady.
+    var perWindow = done.GroupBy(t => (int)(t / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}-{g.Key * 5 + 5} s: {g.Count() / 5.0:0}/s");
+    Console.WriteLine("by 5 s: " + string.Join(", ", perWindow));
     return lost == 0 && failures == 0 ? 0 : 1;
 }
 finally
