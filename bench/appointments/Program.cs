@@ -161,6 +161,16 @@ finally
 {
     site.Kill();
     await site.WaitForExitAsync();
+    // The fresh data folder (its queue reaches hundreds of MB in a long run) goes with the site.
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    try
+    {
+        Directory.Delete(data, recursive: true);
+    }
+    catch (IOException ex)
+    {
+        Console.Error.WriteLine($"could not remove {data}: {ex.Message}");
+    }
 }
 
 static HttpClient NewClient(Uri baseAddress) =>
