@@ -41,7 +41,9 @@ public sealed class DurabilityTests
                 }
             })).ToArray();
 
-            await Poll.Until(() => Task.FromResult(acknowledged.Count), count => count >= 150, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
+            // Usually 5-10 s. CI runs this beside the browser suite on two cores, where one run
+            // reached only 143 in 30 s: the wait is a bound for a starved machine, not a speed test.
+            await Poll.Until(() => Task.FromResult(acknowledged.Count), count => count >= 150, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
             await web.KillAsync();
             stop.Cancel();
             await Task.WhenAll(senders);
