@@ -114,7 +114,7 @@ public sealed class RequestModel(
 
         // Only values that are set: a null "lang" would still count against the default route.
         var values = new RouteValueDictionary { ["r"] = ConfirmationModel.Protect(protection, outcome.Reference!) };
-        if (LanguageCode != store.Index.DefaultLanguage) values["lang"] = LanguageCode;
+        if (SiteChrome.RouteValueOf(store.Index, LanguageCode) is { } lang) values["lang"] = lang;
         if (outcome.AlreadyHadRequest) values["again"] = "1";
         return RedirectToPage("/Appointments/Confirmation", values);
     }
@@ -135,7 +135,7 @@ public sealed class RequestModel(
             TitlePrefix = HasErrors ? text["Error: "].Value : null,
             // The language switch leads to the same form in the other language.
             OtherLanguages = [.. index.SiteLanguages.All.Where(l => l.Code != language).Select(l => new LanguageLink(
-                l.Code, l.NativeName, Url.Page("/Appointments/Request", new { lang = l.Code == index.DefaultLanguage ? null : l.Code })!))],
+                l.Code, l.NativeName, Url.Page("/Appointments/Request", new { lang = SiteChrome.RouteValueOf(index, l.Code) })!))],
         };
     }
 

@@ -104,8 +104,12 @@ public sealed record SiteChrome(
 
     public const string AccessibilitySlug = "accessibility";
 
-    private static string? RouteValueOf(PageIndex index, string language) =>
-        language == index.DefaultLanguage ? null : language;
+    /// <summary>A language's "lang" route value: none for the language served at the site root.</summary>
+    public static string? RouteValueOf(PageIndex index, string language)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return language == index.DefaultLanguage ? null : language;
+    }
 
     private static string? UrlOfPage(PageIndex index, string language, string slug) =>
         index.Find(language, slug) is { IsBroken: false } page ? page.Url : null;
