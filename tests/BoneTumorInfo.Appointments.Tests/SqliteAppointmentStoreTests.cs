@@ -47,6 +47,24 @@ public sealed class SqliteAppointmentStoreTests
     }
 
     [Fact]
+    public async Task The_write_ahead_log_stays_bounded_when_only_the_form_writes()
+    {
+        // The form writer leaves most copying to the other connections; with none of them
+        // writing, its own threshold must still bound the log. 600 commits of one request each
+        // write a few thousand pages, far past 64 of them.
+        const int Threshold = 64;
+        var path = NewPath();
+        await using var store = new SqliteAppointmentStore(path, clock: null, logger: null, writerCheckpointPages: Threshold);
+        for (var i = 0; i < 600; i++) await store.EnqueueAsync(Draft($"Person {i}"), References.NewIdempotencyKey());
+
+        Assert.Equal(600, await store.CountAsync());
+        // A log restarts from its beginning once copied: the threshold, plus the commit that
+        // passed it, plus the log's header, in 4 KB pages with a 24-byte header each.
+        var bound = 32 + (Threshold + 32) * (4096 + 24);
+        Assert.InRange(new FileInfo(path + "-wal").Length, 0, bound);
+    }
+
+    [Fact]
     public async Task Relayed_and_received_marks_are_separate_and_old_delivered_rows_are_purged()
     {
         await using var store = new SqliteAppointmentStore(NewPath());

@@ -23,6 +23,23 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     private const int MaxBatch = 256;
     private const int MaxReferenceAttempts = 8;
 
+    /// <summary>
+    /// SQLite's own threshold for copying the write-ahead log into the database file (1,000 pages,
+    /// about 4 MB), kept by every connection except the form writer's.
+    /// </summary>
+    private const int CheckpointPages = 1000;
+
+    /// <summary>
+    /// The form writer copies the log into the database only past 4,000 pages (about 16 MB). A
+    /// commit that passes the threshold does the copy and its disk flush before the people in its
+    /// batch are answered, and everyone queued behind it waits too. The other connections (the
+    /// work list's intake, the relay) still copy past 1,000 pages, after their own commits and off
+    /// the form's path, so the writer rarely has to. The threshold still bounds the log when no
+    /// other connection writes. Measured under the appointments bench: commits over 5 ms fell from
+    /// about 100 to about 40 per 5 s, and the log stayed at 17 MB.
+    /// </summary>
+    internal const int WriterCheckpointPages = 4000;
+
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
@@ -30,9 +47,18 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
     private readonly Channel<bool> _newRows = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lazy<Task> _initialised;
     private readonly Lazy<Task> _writer;
+    private readonly int _writerCheckpointPages;
 
     public SqliteAppointmentStore(string databasePath, TimeProvider? clock = null, ILogger<SqliteAppointmentStore>? logger = null)
+        : this(databasePath, clock, logger, WriterCheckpointPages)
     {
+    }
+
+    /// <summary>For tests: the form writer's checkpoint threshold in pages (see <see cref="WriterCheckpointPages"/>).</summary>
+    internal SqliteAppointmentStore(string databasePath, TimeProvider? clock, ILogger<SqliteAppointmentStore>? logger, int writerCheckpointPages)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writerCheckpointPages, 1);
+        _writerCheckpointPages = writerCheckpointPages;
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = SqliteConnections.ConnectionString(DatabasePath);
@@ -203,13 +229,15 @@ public sealed class SqliteAppointmentStore : IAppointmentInbox, IAsyncDisposable
         ("form_language", "TEXT NOT NULL DEFAULT 'en'"),
     ];
 
-    // FULL: every commit is flushed to disk before it returns, WAL or not.
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        SqliteConnections.OpenAsync(_connectionString, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;", cancellationToken);
+    // FULL: every commit is flushed to disk before it returns, WAL or not. The checkpoint threshold
+    // is set on every open: connections are pooled, and the writer's must not pass to another.
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, int checkpointPages = CheckpointPages) =>
+        SqliteConnections.OpenAsync(_connectionString,
+            $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA wal_autocheckpoint = {checkpointPages};", cancellationToken);
 
     private async Task WriteLoopAsync()
     {
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync(CancellationToken.None, _writerCheckpointPages).ConfigureAwait(false);
         var batch = new List<PendingWrite>(MaxBatch);
         while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
