@@ -4,6 +4,26 @@ namespace BoneTumorInfo.Web.Site;
 
 public static class LoggingSetup
 {
+    /// <summary>
+    /// Where the "Serilog" section's names (sinks, enrichers, levels) are looked up: every Serilog
+    /// assembly the site ships, and the site's own (BufferedConsole). Without this list, Serilog's
+    /// configuration reader searches the app's dependencies and its folder for any assembly
+    /// named like "serilog" at every start (on the main thread, before the site listens).
+    /// </summary>
+    private static readonly System.Reflection.Assembly[] SerilogAssemblies =
+    [
+        typeof(Log).Assembly,
+        typeof(LoggerConfigurationAsyncExtensions).Assembly,
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly,
+        typeof(LoggerSinkConfigurationDebugExtensions).Assembly,
+        typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly,
+        typeof(BufferedConsoleSink).Assembly,
+    ];
+
+    /// <inheritdoc cref="SerilogAssemblies"/>
+    public static IReadOnlyList<System.Reflection.Assembly> ConfigurationAssemblies => SerilogAssemblies;
+
     /// <summary>Serilog, configured from the "Serilog" section of appsettings.json.</summary>
     public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder)
     {
@@ -13,7 +33,8 @@ public static class LoggingSetup
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                logger.ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(SerilogAssemblies))
+                    .ReadFrom.Services(services).Enrich.FromLogContext();
                 // Started from another folder, the app finds no appsettings.json and so no sink:
                 // it would run and write nothing at all. The console is always there.
                 if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists()) logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
