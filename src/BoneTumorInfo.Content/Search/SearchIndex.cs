@@ -43,8 +43,15 @@ public sealed class SearchIndex : IDisposable
         public SearchSynonyms Synonyms { get; } = synonyms;
         public List<SearchDocument> Documents { get; } = [];
 
-        /// <summary>Each page's body as words, kept so an extract needs no second reading of the text.</summary>
-        public List<SearchToken[]> BodyWords { get; } = [];
+        /// <summary>
+        /// Each page's body as term numbers, one per word in order (see <see cref="TermNames"/>),
+        /// and where its paragraphs start (<see cref="BodyWords"/>). Four bytes a word: whole
+        /// tokens (place, length and term) took 16, about 35 MB at 10,000 pages.
+        /// </summary>
+        public List<BodyWords> Bodies { get; } = [];
+
+        /// <summary>Every term by its number.</summary>
+        public List<string> TermNames { get; } = [];
 
         /// <summary>One entry per distinct term, shared by every page's words; only while building.</summary>
         public Dictionary<string, TermCount> Terms { get; } = new(StringComparer.Ordinal);
@@ -97,9 +104,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>A term, and on how many pages it is (counted once per page: <see cref="LastPage"/>).</summary>
-    private sealed class TermCount(string term)
+    private sealed class TermCount(string term, int id)
     {
         public string Term { get; } = term;
+
+        /// <summary>Its place in <see cref="Part.TermNames"/>.</summary>
+        public int Id { get; } = id;
+
         public int Pages { get; set; }
         public int LastPage { get; set; } = -1;
     }
@@ -118,8 +129,9 @@ public sealed class SearchIndex : IDisposable
             foreach (var document in documents)
             {
                 var number = part.Documents.Count;
-                var body = Index(part, number, document.Body);
-                part.BodyWords.Add(body);
+                var bodyWords = new BodyWordsBuilder();
+                var body = Index(part, number, document.Body, bodyWords);
+                part.Bodies.Add(bodyWords.Build());
                 writer.AddDocument(new Document
                 {
                     new StoredField("n", number),
@@ -137,6 +149,7 @@ public sealed class SearchIndex : IDisposable
         foreach (var count in part.Terms.Values) part.DocumentFrequency[count.Term] = count.Pages;
         part.Terms.Clear();
         part.Terms.TrimExcess();
+        part.TermNames.TrimExcess();
         part.Folded.Clear();
         part.Folded.TrimExcess();
         part.Reader = DirectoryReader.Open(part.Directory);
@@ -146,9 +159,11 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// The words of <paramref name="text"/> on page <paramref name="page"/>, each folded once per
-    /// distinct way it is written in the part (most words repeat), and counted for the page.
+    /// distinct way it is written in the part (most words repeat), and counted for the page. With
+    /// <paramref name="body"/>, every word's term number goes to it, a word that folds to nothing
+    /// included, so the text's words can be paired with them again.
     /// </summary>
-    private static SearchToken[] Index(Part part, int page, string text)
+    private static SearchToken[] Index(Part part, int page, string text, BodyWordsBuilder? body = null)
     {
         var words = new List<SearchToken>();
         var folded = part.Folded.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -161,7 +176,8 @@ public sealed class SearchIndex : IDisposable
                 var term = SearchText.Fold(written);
                 if (!part.Terms.TryGetValue(term, out count))
                 {
-                    part.Terms[term] = count = new TermCount(term);
+                    part.Terms[term] = count = new TermCount(term, part.TermNames.Count);
+                    part.TermNames.Add(term);
                     // How the word is written in the pages, for "did you mean" (the term itself may be folded).
                     part.Spelling[term] = written.ToString().ToLower(CultureInfo.InvariantCulture);
                 }
@@ -169,6 +185,7 @@ public sealed class SearchIndex : IDisposable
                 folded[written] = count;
             }
 
+            body?.Add(text, start, count.Id);
             if (count.Term.Length == 0) continue;
             words.Add(new SearchToken(start, at - start, count.Term));
             if (count.LastPage != page)
@@ -250,7 +267,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var hits = rows
-            .Select(row => new SearchHit(part.Documents[row], Extract(part.Documents[row].Body, part.BodyWords[row], plan)))
+            .Select(row => new SearchHit(part.Documents[row], Extract(part.Documents[row].Body, part.Bodies[row], part.TermNames, plan)))
             .ToList();
         return (hits, total, matchedAll);
     }
@@ -307,36 +324,62 @@ public sealed class SearchIndex : IDisposable
         return at < sorted.Length && sorted[at].StartsWith(prefix, StringComparison.Ordinal);
     }
 
+    /// <summary>For tests: each page's body words in a language as an extract sees them, by the page's address.</summary>
+    internal Dictionary<string, SearchToken[]> BodyWordsOf(string language)
+    {
+        var part = _parts[language];
+        return part.Documents.Select((document, row) => (document.Url, Words: Words(document.Body, part.Bodies[row], part.TermNames, 0, part.Bodies[row].Paragraphs).ToArray()))
+            .ToDictionary(p => p.Url, p => p.Words, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The words of paragraphs <paramref name="first"/> to <paramref name="end"/> (not included)
+    /// of a page's body, with their terms: the text is read again for where each word is (no
+    /// folding), and the terms come from the stored numbers.
+    /// </summary>
+    private static List<SearchToken> Words(string body, BodyWords words, List<string> names, int first, int end)
+    {
+        var tokens = new List<SearchToken>();
+        if (first >= end) return tokens;
+        var at = words.ParagraphStart(first);
+        for (var i = words.FirstWord(first); i < words.FirstWord(end); i++)
+        {
+            if (!SearchText.NextWord(body, ref at, out var start)) break;
+            var term = names[words.Terms[i]];
+            if (term.Length > 0) tokens.Add(new SearchToken(start, at - start, term));
+        }
+
+        return tokens;
+    }
+
     /// <summary>
     /// The paragraph of <paramref name="body"/> with the most of the words searched for, cut to
     /// about <see cref="ExtractLength"/> characters around the first of them, matched words marked.
     /// </summary>
-    internal static List<TextPart> Extract(string body, SearchToken[] words, QueryPlan plan)
+    /// <remarks>
+    /// The paragraph is chosen from the stored term numbers alone; only its own text is read again.
+    /// </remarks>
+    private static List<TextPart> Extract(string body, BodyWords words, List<string> names, QueryPlan plan)
     {
         // The paragraph (line) with the most different words searched for; the first such wins.
-        var best = (From: 0, To: 0, Score: 0);
-        var lineFrom = 0;
-        var lineStart = 0;
-        var lineEnd = LineEnd(body, 0);
+        var best = (Paragraph: 0, Score: 0);
         var found = new List<string>();
-        for (var i = 0; i <= words.Length; i++)
+        for (var paragraph = 0; paragraph < words.Paragraphs; paragraph++)
         {
-            if (i == words.Length || words[i].Start > lineEnd)
+            found.Clear();
+            for (var i = words.FirstWord(paragraph); i < words.FirstWord(paragraph + 1); i++)
             {
-                if (found.Count > best.Score) best = (lineFrom, i, found.Count);
-                // A paragraph with every word searched for cannot be beaten: stop reading.
-                if (i == words.Length || best.Score >= plan.Groups.Count) break;
-                found.Clear();
-                lineFrom = i;
-                lineStart = body.LastIndexOf('\n', words[i].Start) + 1;
-                lineEnd = LineEnd(body, lineStart);
+                var term = names[words.Terms[i]];
+                if (term.Length > 0 && plan.Matches(term) && !found.Contains(term)) found.Add(term);
             }
 
-            if (plan.Matches(words[i].Term) && !found.Contains(words[i].Term)) found.Add(words[i].Term);
+            if (found.Count > best.Score) best = (paragraph, found.Count);
+            // A paragraph with every word searched for cannot be beaten: stop reading.
+            if (best.Score >= plan.Groups.Count) break;
         }
 
         if (best.Score == 0) return [];
-        var line = words.AsSpan(best.From, best.To - best.From);
+        var line = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Words(body, words, names, best.Paragraph, best.Paragraph + 1));
         var paragraphStart = body.LastIndexOf('\n', line[0].Start) + 1;
         var paragraphEnd = LineEnd(body, paragraphStart);
         var from = paragraphStart;
@@ -379,5 +422,48 @@ public sealed class SearchIndex : IDisposable
     public void Dispose()
     {
         foreach (var part in _parts.Values) part.Dispose();
+    }
+
+    /// <summary>
+    /// A page's body as the index keeps it for extracts: each word's term number, in order, and
+    /// for each paragraph (a line of the body with words on it) its first word and where its
+    /// text starts.
+    /// </summary>
+    internal sealed class BodyWords(int[] terms, int[] paragraphs)
+    {
+        private readonly int[] _paragraphs = paragraphs;
+
+        public int[] Terms { get; } = terms;
+
+        public int Paragraphs => _paragraphs.Length / 2;
+
+        /// <summary>The number of the paragraph's first word; past the last paragraph, the number of words.</summary>
+        public int FirstWord(int paragraph) => paragraph < Paragraphs ? _paragraphs[2 * paragraph] : Terms.Length;
+
+        /// <summary>Where the paragraph's line starts in the body's text.</summary>
+        public int ParagraphStart(int paragraph) => _paragraphs[(2 * paragraph) + 1];
+    }
+
+    private sealed class BodyWordsBuilder
+    {
+        private readonly List<int> _terms = [];
+        private readonly List<int> _paragraphs = [];
+        private int _lineEnd = -1;
+
+        public void Add(string text, int start, int term)
+        {
+            // A word past the end of the current line starts a paragraph: the line it is on.
+            if (start > _lineEnd)
+            {
+                var lineStart = text.LastIndexOf('\n', start) + 1;
+                _lineEnd = LineEnd(text, lineStart);
+                _paragraphs.Add(_terms.Count);
+                _paragraphs.Add(lineStart);
+            }
+
+            _terms.Add(term);
+        }
+
+        public BodyWords Build() => new([.. _terms], [.. _paragraphs]);
     }
 }
