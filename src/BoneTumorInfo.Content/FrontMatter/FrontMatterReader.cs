@@ -84,12 +84,17 @@ public static partial class FrontMatterReader
     public static bool SaysDraft(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Split('\n', 42);
-        for (var i = 0; i < Math.Min(lines.Length, 41); i++)
+        // Line by line in place: every page is checked at start-up, and splitting copied the rest
+        // of each file into a new string.
+        var rest = text.AsSpan();
+        for (var i = 0; i < 41; i++)
         {
-            var line = lines[i].Trim();
-            if (i > 0 && line is "---" or "...") return false;
+            var end = rest.IndexOf('\n');
+            var line = (end < 0 ? rest : rest[..end]).Trim();
+            if (i > 0 && (line.SequenceEqual("---") || line.SequenceEqual("..."))) return false;
             if (DraftLine().IsMatch(line)) return true;
+            if (end < 0) return false;
+            rest = rest[(end + 1)..];
         }
 
         return false;
