@@ -380,7 +380,7 @@ public sealed class SearchIndex : IDisposable
 
         if (best.Score == 0) return [];
         var line = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Words(body, words, names, best.Paragraph, best.Paragraph + 1));
-        var paragraphStart = body.LastIndexOf('\n', line[0].Start) + 1;
+        var paragraphStart = words.ParagraphStart(best.Paragraph);
         var paragraphEnd = LineEnd(body, paragraphStart);
         var from = paragraphStart;
         var to = paragraphEnd;

@@ -60,27 +60,20 @@ public sealed class SearchBodyWordsTests
         AssertSameAsFreshReading(index, documents);
     }
 
-    [Fact]
-    public void The_extract_is_the_first_paragraph_with_the_most_words_searched_for_even_past_empty_lines()
+    [Theory]
+    // The first paragraph with the most words searched for, past empty and blank lines.
+    [InlineData("en", "Nothing to see here.\n\nOnly chemotherapy on this line.\n   \nSurgery and chemotherapy, both here.\nSurgery and chemotherapy again, later.",
+        "chemotherapy surgery", "Surgery and chemotherapy, both here.", new[] { "Surgery", "chemotherapy" })]
+    // A Bengali word marked where it stands in its paragraph.
+    [InlineData("bn", "প্রথম লাইন।\nঅপারেশনের আগে কেমোথেরাপি দেওয়া হয়।\nশেষ লাইন।",
+        "কেমোথেরাপি", "অপারেশনের আগে কেমোথেরাপি দেওয়া হয়।", new[] { "কেমোথেরাপি" })]
+    public void The_extract_is_the_right_paragraph_with_its_matched_words_marked(string language, string body, string query, string extract, string[] marked)
     {
-        var body = "Nothing to see here.\n\nOnly chemotherapy on this line.\n   \nSurgery and chemotherapy, both here.\nSurgery and chemotherapy again, later.";
-        using var index = Build([new SearchDocument("en", "p", "/p", "P", "", "", body)]);
+        using var index = Build([new SearchDocument(language, "p", "/p", "P", "", "", body)]);
 
-        var hit = index.Search("en", "chemotherapy surgery").Hits.Single();
+        var hit = index.Search(language, query).Hits.Single();
 
-        Assert.Equal("Surgery and chemotherapy, both here.", string.Concat(hit.Extract.Select(p => p.Text)));
-        Assert.Equal(["Surgery", "chemotherapy"], hit.Extract.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
-    }
-
-    [Fact]
-    public void A_Bengali_extract_marks_the_word_where_it_stands_in_its_paragraph()
-    {
-        var body = "প্রথম লাইন।\nঅপারেশনের আগে কেমোথেরাপি দেওয়া হয়।\nশেষ লাইন।";
-        using var index = Build([new SearchDocument("bn", "p", "/bn/p", "প", "", "", body)]);
-
-        var hit = index.Search("bn", "কেমোথেরাপি").Hits.Single();
-
-        Assert.Equal("অপারেশনের আগে কেমোথেরাপি দেওয়া হয়।", string.Concat(hit.Extract.Select(p => p.Text)));
-        Assert.Equal(["কেমোথেরাপি"], hit.Extract.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
+        Assert.Equal(extract, string.Concat(hit.Extract.Select(p => p.Text)));
+        Assert.Equal(marked, hit.Extract.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
     }
 }
