@@ -1,6 +1,7 @@
 // Submits N appointment requests through the real form, C at a time, against the real site
 // started as a child process on a fresh data folder; then counts the SQLite queue.
 //   dotnet run -c Release --project bench/appointments -- [requests] [concurrency] [warm-up seconds]
+//   dotnet run -c Release --project bench/appointments -- intake [requests] [rounds]   (the work list's intake alone: IntakeBench.cs)
 // The warm-up (default 10 s) sends forms at the same concurrency, uncounted, so the measurement
 // starts once the JIT has recompiled the hot path (tiered compilation); 0 measures from cold.
 using System.Collections.Concurrent;
@@ -11,6 +12,12 @@ using System.Net.Sockets;
 using AngleSharp.Html.Parser;
 using BoneTumorInfo.Appointments;
 using BoneTumorInfo.Appointments.Storage;
+
+if (args.Length > 0 && args[0] == "intake")
+{
+    return await IntakeBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;

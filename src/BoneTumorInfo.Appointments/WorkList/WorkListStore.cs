@@ -70,15 +70,32 @@ public sealed class WorkListStore : IAsyncDisposable
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var submitted = insert.Parameters.Add("$submitted", SqliteType.Integer);
         insert.Parameters.AddWithValue("$now", now);
+        // The audit look-up and the audit line are made once per batch too, not once per request:
+        // a command compiles its statement on first use, and that was most of a request's cost here.
+        await using var seen = connection.CreateCommand();
+        seen.Transaction = transaction;
+        // A reference the list has ever seen: its audit trail outlives a deleted request.
+        seen.CommandText = "SELECT 1 FROM audit_trail WHERE reference = $reference LIMIT 1";
+        var seenReference = seen.Parameters.Add("$reference", SqliteType.Text);
+        await using var audit = connection.CreateCommand();
+        audit.Transaction = transaction;
+        audit.CommandText = AuditSql;
+        var auditReference = audit.Parameters.Add("$reference", SqliteType.Text);
+        audit.Parameters.AddWithValue("$at", now);
+        audit.Parameters.AddWithValue("$staff", AuditActions.SystemName);
+        audit.Parameters.AddWithValue("$action", AuditActions.Received);
+        audit.Parameters.AddWithValue("$status", WorkStatus.New.Code());
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            if (await ExistsInAuditAsync(connection, transaction, request.Reference, cancellationToken).ConfigureAwait(false)) continue;
+            seenReference.Value = request.Reference;
+            if (await seen.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null) continue;
             reference.Value = request.Reference;
             payload.Value = AppointmentJson.Serialize(request);
             submitted.Value = request.SubmittedAt.ToUnixTimeMilliseconds();
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) continue;
-            await AuditAsync(connection, transaction, request.Reference, AuditActions.SystemName, AuditActions.Received, WorkStatus.New, now, cancellationToken).ConfigureAwait(false);
+            auditReference.Value = request.Reference;
+            await audit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             added[i] = true;
         }
 
@@ -355,20 +372,13 @@ public sealed class WorkListStore : IAsyncDisposable
         return (await ReadItemsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    private static async Task<bool> ExistsInAuditAsync(SqliteConnection connection, SqliteTransaction transaction, string reference, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM audit_trail WHERE reference = $reference LIMIT 1";
-        command.Parameters.AddWithValue("$reference", reference);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-    }
+    private const string AuditSql = "INSERT INTO audit_trail (reference, at, staff, action, status) VALUES ($reference, $at, $staff, $action, $status)";
 
     private static async Task AuditAsync(SqliteConnection connection, SqliteTransaction transaction, string reference, string staff, string action, WorkStatus? status, long at, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO audit_trail (reference, at, staff, action, status) VALUES ($reference, $at, $staff, $action, $status)";
+        command.CommandText = AuditSql;
         command.Parameters.AddWithValue("$reference", reference);
         command.Parameters.AddWithValue("$at", at);
         command.Parameters.AddWithValue("$staff", staff);
