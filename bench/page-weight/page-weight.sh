@@ -115,6 +115,9 @@ while read -r page; do
   if ! html_text=$(curl -fs --compressed "$base$page"); then
     printf '%-52s %s\n' "$page" "FAILED (not a 200 answer)"; over=$((over + 1)); continue
   fi
+  # The page's first reader (the fetch above) gets quick compression; the store puts the
+  # highest levels in place a moment later, and every later reader gets those.
+  sleep 0.2
   html=$(wire "$base$page")
   css=0; fonts=0
   for href in $(printf '%s' "$html_text" | { grep -o '<link rel="stylesheet" href="[^"]*"' || true; } | sed 's/.*href="//; s/"$//'); do
