@@ -148,15 +148,9 @@ public sealed class ContentNegotiationTests : IDisposable
         Assert.Equal(afterReads + 1, pages.Compressions);
     }
 
-    private static async Task AtHighestLevel(StoredPages pages, long count)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (pages.CompressedAtHighest < count)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), $"{pages.CompressedAtHighest} of {count} pages compressed at the highest level after 15 s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task AtHighestLevel(StoredPages pages, long count) =>
+        Poll.UntilTrue(() => Task.FromResult(pages.CompressedAtHighest >= count), TimeSpan.FromSeconds(15),
+            $"fewer than {count} pages compressed at the highest level after 15 s", TimeSpan.FromMilliseconds(10));
 
     [Fact]
     public async Task The_first_reader_gets_quick_forms_which_the_store_then_replaces_with_smaller_ones_under_the_same_etags()
